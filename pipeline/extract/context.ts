@@ -1,0 +1,102 @@
+// What the rules need to know about a document beyond one sentence: paragraphs, the dateline,
+// the speaker of a speech, the country the document is mostly about, and its programs.
+import type { SourceDoc } from '../stages/ingest.js';
+import type { Country, Program, Reference } from '../lib/reference.js';
+import { findDates, parseDate, publicationStart, type CalendarDate } from '../lib/dates.js';
+
+export interface Sentence {
+  index: number;
+  /** UTF-16 offsets into the document text. */
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+}
+
+export interface Dateline {
+  country: Country;
+  city: string | null;
+  date: CalendarDate | null;
+}
+
+export interface DocContext {
+  doc: SourceDoc;
+  ref: Reference;
+  sentences: Sentence[];
+  published: CalendarDate;
+  dateline: Dateline | null;
+  /** The Latin American or Caribbean country named most often (title counted twice). */
+  mainCountry: Country | null;
+  /** A program the title names (a document about the Merida Initiative). */
+  titleProgram: Program | null;
+}
+
+// "LIMA, Peru, Aug. 18, 2005 –", "BUENOS AIRES —", "WASHINGTON, May 16, 2014 –"
+const DATELINE = /^([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s*([A-Z][\p{L}.' ]+?))?(?:,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}))?\s*(?:[–—]|-{1,2})(?:\s|$)/u;
+
+export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
+  const text = doc.text;
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let last = 0;
+  for (const [index, s] of doc.sentences.entries()) {
+    // Paragraphs are lines: articles put one paragraph on a line, and a table row is a line of its own.
+    if (index > 0 && /\n/.test(text.slice(last, s.start))) paragraph++;
+    sentences.push({ index, start: s.start, end: s.end, text: text.slice(s.start, s.end), paragraph });
+    last = s.end;
+  }
+  const published = publicationStart(doc.meta.published);
+  return {
+    doc,
+    ref,
+    sentences,
+    published,
+    dateline: findDateline(sentences.slice(0, 8), ref, doc.meta.published),
+    mainCountry: mainCountry(doc, sentences, ref),
+    titleProgram: ref.findPrograms(doc.meta.title)[0]?.entry ?? null,
+  };
+}
+
+function findDateline(first: Sentence[], ref: Reference, published: string): Dateline | null {
+  for (const s of first) {
+    const m = DATELINE.exec(s.text);
+    if (!m) continue;
+    const place = ref.placeNamed(m[1]!.trim()) ?? ref.placeNamed(titleCase(m[1]!.trim()));
+    if (!place) continue;
+    const country = (m[2] && ref.placeNamed(m[2].trim())?.country) || place.country;
+    const date = m[3] ? (findDates(m[3], published)[0]?.date ?? null) : null;
+    return { country, city: place.kind === 'city' ? titleCase(m[1]!.trim()) : null, date };
+  }
+  return null;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+function mainCountry(doc: SourceDoc, sentences: Sentence[], ref: Reference): Country | null {
+  const counts = new Map<Country, number>();
+  const add = (text: string, weight: number) => {
+    for (const p of ref.findPlaces(text)) {
+      if (p.country.region !== 'lac') continue;
+      counts.set(p.country, (counts.get(p.country) ?? 0) + weight);
+    }
+  };
+  add(doc.meta.title, 2);
+  for (const s of sentences) add(s.text, 1);
+  let best: Country | null = null;
+  let bestCount = 0;
+  for (const [country, n] of counts) {
+    if (n > bestCount || (n === bestCount && best && country.iso3 < best.iso3)) {
+      best = country;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+export function yearOf(date: CalendarDate | null | undefined): number | null {
+  return date ? date.year : null;
+}
+
+export { parseDate };

@@ -1,0 +1,61 @@
+// Candidate facts as the sentence rules find them, before mentions of the same fact are merged.
+import type { AmountBasis, ArmsStatus, Qualifier } from '../types.js';
+
+/** A mention: the sentence of a document that states a fact (UTF-16 offsets into the text). */
+export interface Mention {
+  source_id: string;
+  start: number;
+  end: number;
+}
+
+export interface VisitFact {
+  table: 'secdef-visits';
+  mention: Mention;
+  secretary: string | null;
+  secretary_inferred: boolean;
+  country_iso3: string;
+  country: string;
+  city: string | null;
+  date: string | null;
+  year: number | null;
+}
+
+export interface ArmsFact {
+  table: 'arms-purchases';
+  mention: Mention;
+  buyer_iso3: string;
+  buyer: string;
+  seller_iso3: string | null;
+  seller: string | null;
+  item: string;
+  designation: string | null;
+  category: string | null;
+  quantity: number | null;
+  value_usd: number | null;
+  value_qualifier: Qualifier | null;
+  year: number | null;
+  status: ArmsStatus | null;
+  /** The aggregate fact this item belongs to (resolved to its row id after merging). */
+  part_of: ArmsFact | null;
+}
+
+export interface TrainingFact {
+  table: 'training';
+  mention: Mention;
+  provider_iso3: string;
+  recipient_iso3: string | null;
+  recipient: string | null;
+  program: string | null;
+  category: 'training' | 'assistance';
+  amount_usd: number | null;
+  amount_qualifier: Qualifier | null;
+  amount_basis: AmountBasis | null;
+  start_year: number | null;
+  end_year: number | null;
+  trainees: number | null;
+  courses: number | null;
+  location: string | null;
+  description: string;
+}
+
+export type Fact = VisitFact | ArmsFact | TrainingFact;

@@ -1,0 +1,81 @@
+// Sentence and entity spans from wink-nlp, as UTF-16 offsets into the original text.
+import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type EntityType = 'DATE' | 'MONEY' | 'CARDINAL' | 'DURATION' | 'ORDINAL' | 'PERCENT' | 'TIME';
+
+export interface EntitySpan extends Span {
+  type: EntityType;
+}
+
+export interface Annotation {
+  sentences: Span[];
+  entities: EntitySpan[];
+}
+
+const KEPT_ENTITIES = new Set<string>(['DATE', 'MONEY', 'CARDINAL', 'DURATION', 'ORDINAL', 'PERCENT', 'TIME']);
+
+/**
+ * Sentences never cross a line break: titles, datelines and flattened table rows are lines of their
+ * own, which wink-nlp would otherwise glue to the next sentence.
+ */
+export function annotate(text: string): Annotation {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const tokenStart: number[] = new Array(values.length + 1);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i]!.length;
+    tokenStart[i] = at;
+    at += values[i]!.length;
+  }
+  tokenStart[values.length] = at;
+  // wink-nlp keeps every character in token values and preceding spaces; if a future model did not,
+  // offsets would drift, so fall back to line-based sentences rather than publish wrong offsets.
+  if (at !== text.length) return { sentences: splitLines(text, [{ start: 0, end: text.length }]), entities: [] };
+  const tokenEnd = (i: number) => tokenStart[i]! + values[i]!.length;
+
+  const raw: Span[] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    raw.push({ start: tokenStart[first]!, end: tokenEnd(last) });
+  });
+  const entities: EntitySpan[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    const type = e.out(its.type) as string;
+    if (!KEPT_ENTITIES.has(type)) return;
+    const [first, last] = e.out(its.span) as unknown as [number, number];
+    entities.push({ start: tokenStart[first]!, end: tokenEnd(last), type: type as EntityType });
+  });
+  return { sentences: splitLines(text, raw), entities };
+}
+
+function splitLines(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    for (let i = span.start; i <= span.end; i++) {
+      if (i === span.end || text[i] === '\n' || text[i] === '\r') {
+        const trimmed = trim(text, start, i);
+        if (trimmed) out.push(trimmed);
+        start = i + 1;
+      }
+    }
+  }
+  return out;
+}
+
+function trim(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}

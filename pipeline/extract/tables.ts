@@ -1,0 +1,123 @@
+// Flattened tables as they come out of government reports: a header naming fiscal years and what
+// each column holds, then one line per program with a figure per column. One fact per row and year.
+import { scaleNote } from '../lib/amounts.js';
+import type { Country } from '../lib/reference.js';
+import type { AmountBasis } from '../types.js';
+import type { DocContext, Sentence } from './context.js';
+import type { Mention, TrainingFact } from './facts.js';
+
+interface Group {
+  year: number;
+  basis: AmountBasis | null;
+  label: string;
+}
+
+type Measure = 'trainees' | 'amount';
+
+export interface TableState {
+  groups: Group[] | null;
+  measures: Measure[] | null;
+  scale: number;
+  country: Country | null;
+}
+
+export function newTableState(): TableState {
+  return { groups: null, measures: null, scale: 1, country: null };
+}
+
+const FY_HEADER = /\b(?:FY|Fiscal\s+Year)\s?((?:19|20)\d\d|\d\d)\b\s*([A-Z][a-z]+)?/g;
+const BASIS_WORDS: Record<string, AmountBasis> = {
+  actual: 'actual', actuals: 'actual', spent: 'actual',
+  planned: 'planned', plan: 'planned', estimate: 'planned', estimated: 'planned', projected: 'planned',
+  request: 'requested', requested: 'requested',
+  enacted: 'appropriated', appropriated: 'appropriated',
+};
+// A cell: a dollar figure, a plain number, or a dash for an empty cell.
+const CELL = String.raw`(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?|-{1,2}|–|—|N\/A)`;
+/** Row labels are program names; a longer "label" is a sentence of prose that ends in a number. */
+const MAX_LABEL = 90;
+const ROW = new RegExp(String.raw`^(\*?[A-Za-z][^$\d]*?)\s+((?:${CELL}\s+)*${CELL})\s*$`);
+
+/** Reads one line as table structure (heading, header, scale note) or a row; rows give facts. */
+export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, state: TableState): TrainingFact[] {
+  const text = s.text.trim();
+  const scale = scaleNote(text);
+  if (scale) state.scale = scale;
+  // A line that is only a country's name starts that country's section.
+  const heading = ctx.ref.placeNamed(text.replace(/[:*]+$/, '').trim());
+  if (heading && heading.kind === 'country' && heading.country.region === 'lac') {
+    state.country = heading.country;
+    state.groups = null;
+    state.measures = null;
+    return [];
+  }
+  const fy = [...text.matchAll(FY_HEADER)];
+  if (fy.length >= 1 && !ROW.test(text.replace(FY_HEADER, ''))) {
+    state.groups = fy.map((m) => {
+      const year = m[1]!.length === 2 ? 2000 + Number(m[1]) - (Number(m[1]) >= 50 ? 100 : 0) : Number(m[1]);
+      const word = (m[2] ?? '').toLowerCase();
+      return { year, basis: BASIS_WORDS[word] ?? null, label: `FY${year}${m[2] ? ` ${word}` : ''}` };
+    });
+    state.measures = null;
+    return [];
+  }
+  if (state.groups && /\b(?:students|trainees|dollar|value|amount|cost)\b/i.test(text) && !/\d/.test(text)) {
+    const measures = [...text.matchAll(/\b(students|trainees|trained\s+personnel|dollar\s+value|value|amount|cost)\b/gi)].map((m) => (/value|amount|cost|dollar/i.test(m[1]!) ? 'amount' : 'trainees') as Measure);
+    state.measures = measures;
+    return [];
+  }
+  if (!state.groups) return [];
+  const row = ROW.exec(text);
+  if (!row) return [];
+  const label = row[1]!.replace(/^\*/, '').trim();
+  if (label.length > MAX_LABEL) return [];
+  const cells = row[2]!.split(/\s+/);
+  const measures = state.measures ?? inferMeasures(cells, state.groups.length);
+  if (!measures || cells.length !== measures.length) return [];
+  const perGroup = measures.length / state.groups.length;
+  if (!Number.isInteger(perGroup)) return [];
+  const recipient = state.country ?? ctx.mainCountry;
+  const program = ctx.ref.findPrograms(label)[0]?.entry ?? null;
+  const facts: TrainingFact[] = [];
+  state.groups.forEach((group, g) => {
+    let amount: number | null = null;
+    let trainees: number | null = null;
+    for (let k = 0; k < perGroup; k++) {
+      const value = parseCell(cells[g * perGroup + k]!);
+      if (measures[g * perGroup + k] === 'amount') amount = value === null ? null : Math.round(value * state.scale * 100) / 100;
+      else trainees = value;
+    }
+    if (!amount && !trainees) return;
+    facts.push({
+      table: 'training',
+      mention,
+      provider_iso3: 'USA',
+      recipient_iso3: recipient?.iso3 ?? null,
+      recipient: recipient?.name ?? null,
+      program: program?.name ?? null,
+      category: 'training',
+      amount_usd: amount,
+      amount_qualifier: amount === null ? null : 'exact',
+      amount_basis: amount === null ? null : group.basis,
+      start_year: group.year,
+      end_year: group.year,
+      trainees,
+      courses: null,
+      location: null,
+      description: `${label}, ${group.label}`,
+    });
+  });
+  return facts;
+}
+
+/** Without a column header: dollar cells are amounts, the others counts. */
+function inferMeasures(cells: string[], groups: number): Measure[] | null {
+  if (cells.length % groups !== 0) return null;
+  return cells.map((c) => (c.startsWith('$') ? 'amount' : 'trainees'));
+}
+
+function parseCell(cell: string): number | null {
+  if (/^(?:-{1,2}|–|—|N\/A)$/.test(cell)) return null;
+  const n = Number(cell.replace(/[$,\s]/g, ''));
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,112 @@
+// Training and security assistance in prose: money, trainees or courses for a Latin American or
+// Caribbean country's forces, with the years and the program when the text gives them.
+import { findAmounts, findCounts } from '../lib/amounts.js';
+import { findDates, findYearRanges, findYears } from '../lib/dates.js';
+import type { Country } from '../lib/reference.js';
+import type { AmountBasis } from '../types.js';
+import type { DocContext, Sentence } from './context.js';
+import type { Fact, Mention, TrainingFact } from './facts.js';
+
+const TRAINING = /\b(?:train(?:s|ed|ing|ees?)?|courses?|classes|instruct(?:ed|ion|ors?)|educat(?:ed|ion)|students|cadets|schooling|academy)\b/i;
+const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|Foreign\s+Military\s+Financing)\b/i;
+// Not security assistance: disaster and humanitarian aid, purchases, construction.
+const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|bought|purchased|sale|sold)\b/i;
+const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people)\b/;
+const COURSE_COUNT = /^\s*(?:[a-z-]+\s+){0,2}(?:courses|classes|training\s+courses)\b/i;
+const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}course\b/i;
+const CUMULATIVE = /\b(?:total|cumulative|to\s+date|as\s+of|so\s+far|since)\b/i;
+const BASIS: [AmountBasis, RegExp][] = [
+  ['requested', /\b(?:request(?:ed|s)?|budget\s+request|proposed|seeks?)\b/i],
+  ['appropriated', /\b(?:appropriated|appropriations?|allocated|obligated)\b/i],
+  ['delivered', /\b(?:delivered|deliveries)\b/i],
+  ['projected', /\b(?:will\s+bring|would\s+bring|projected|expected\s+to\s+reach|will\s+reach)\b/i],
+  ['planned', /\b(?:planned|plans?\s+to\s+spend|will\s+spend)\b/i],
+  ['actual', /\b(?:spent|spending|expended|paid|cost)\b/i],
+];
+
+// "we will bring this total to almost $900 million": a new figure for the fact just stated.
+const CONTINUATION = /\b(?:(?:this|that|the)\s+(?:total|amount|figure|sum)|additional)\b/i;
+
+export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, previous: Fact | null): TrainingFact[] {
+  const text = s.text;
+  const continues = previous?.table === 'training' && CONTINUATION.test(text) ? previous : null;
+  const training = TRAINING.test(text) || continues?.category === 'training';
+  const programs = ctx.ref.findPrograms(text);
+  const program = programs[0]?.entry ?? (training || ASSISTANCE.test(text) || continues ? ctx.titleProgram : null);
+  if (!training && !ASSISTANCE.test(text) && programs.length === 0 && !continues) return [];
+  if (NOT_TRAINING.test(text)) return [];
+
+  const amounts = findAmounts(text);
+  const counts = findCounts(text, amounts).filter((c) => !/^\d{4}$/.test(text.slice(c.start, c.end).trim()) || c.value < 1900 || c.value > 2100);
+  let trainees: number | null = null;
+  let courses: number | null = null;
+  for (const c of counts) {
+    const after = text.slice(c.end, c.end + 80);
+    if (courses === null && COURSE_COUNT.test(after)) courses = c.value;
+    else if (trainees === null && PEOPLE.test(after)) trainees = c.value;
+  }
+  if (courses === null && ONE_COURSE.test(text)) courses = 1;
+  const amount = amounts[0] ?? null;
+  if (!amount && trainees === null && courses === null) return [];
+  // Figures need someone to receive them: a country in the sentence or the document's own.
+  const recipient = findRecipient(text, ctx) ?? (continues?.recipient_iso3 ? (ctx.ref.country(continues.recipient_iso3) ?? null) : null);
+  if (!recipient && !program) return [];
+
+  const { start_year, end_year } = yearsOf(text, ctx);
+  const location = locationOf(text, ctx);
+  let basis: AmountBasis | null = null;
+  if (amount) for (const [b, cue] of BASIS) if (cue.test(text)) { basis = b; break; }
+  return [
+    {
+      table: 'training',
+      mention,
+      provider_iso3: 'USA',
+      recipient_iso3: recipient?.iso3 ?? null,
+      recipient: recipient?.name ?? null,
+      program: program?.name ?? null,
+      category: training ? 'training' : 'assistance',
+      amount_usd: amount?.usd ?? null,
+      amount_qualifier: amount?.qualifier ?? null,
+      amount_basis: basis,
+      start_year,
+      end_year,
+      trainees,
+      courses,
+      location,
+      description: describe(training, program?.name ?? null, basis, location),
+    },
+  ];
+}
+
+function findRecipient(text: string, ctx: DocContext): Country | null {
+  const lac = [...new Set(ctx.ref.findPlaces(text).filter((p) => p.country.region === 'lac').map((p) => p.country))];
+  if (lac.length === 1) return lac[0]!;
+  if (lac.length > 1) return null;
+  return ctx.mainCountry;
+}
+
+function yearsOf(text: string, ctx: DocContext): { start_year: number | null; end_year: number | null } {
+  const range = findYearRanges(text)[0];
+  if (range) return { start_year: range.from, end_year: range.to };
+  const years = findYears(text).filter((y) => y.cue !== 'since');
+  const since = findYears(text).find((y) => y.cue === 'since');
+  const dated = findDates(text, ctx.doc.meta.published).find((d) => !d.relative);
+  const year = years[0]?.year ?? dated?.date.year ?? null;
+  if (since) return { start_year: since.year, end_year: year ?? ctx.published.year };
+  if (year !== null) return { start_year: CUMULATIVE.test(text) ? null : year, end_year: year };
+  // No year in the text: the figure holds as of publication.
+  return { start_year: null, end_year: ctx.published.year };
+}
+
+function locationOf(text: string, ctx: DocContext): string | null {
+  const m = /\b(?:at|in|to)\s+((?:the\s+)?(?:Fort|Camp|Naval|Air|Joint|Base|Center|School|Academy)[^,.;]*(?:,\s*[A-Z][a-z]{1,4}\.)?)/.exec(text);
+  if (m) return m[1]!.replace(/^the\s+/, '').trim();
+  const place = ctx.ref.findPlaces(text).find((p) => p.kind === 'city' && /\b(?:at|in)\s+$/.test(text.slice(Math.max(0, p.start - 4), p.start)));
+  return place?.city ?? null;
+}
+
+/** A few words built from the fields, so that two sentences stating one fact describe it alike. */
+function describe(training: boolean, program: string | null, basis: AmountBasis | null, location: string | null): string {
+  const what = program ?? (training ? 'U.S. military training' : 'U.S. security assistance');
+  return [what, basis, location ? `at ${location}` : null].filter(Boolean).join(', ');
+}

@@ -1,0 +1,218 @@
+// Visits by a U.S. Secretary of Defense: a secretary (named, described or by pronoun) acting on a
+// travel or presence cue whose destination is a Latin American or Caribbean place.
+import type { Country, PlaceMention, Reference, Secretary } from '../lib/reference.js';
+import { findDates, findYears, formatDate, type CalendarDate } from '../lib/dates.js';
+import type { DocContext, Sentence } from './context.js';
+import type { Mention, VisitFact } from './facts.js';
+import type { SecretaryRef } from './people.js';
+
+export interface Claim {
+  kind: 'first-since' | 'nth-ever' | 'first-ever';
+  country_iso3: string;
+  country: string;
+  /** "since 2005": the year of the previous visit the claim implies. */
+  since: number | null;
+  /** "the third to visit Mexico ever": 3. */
+  ordinal: number | null;
+  /** Who the claim is about, and when. */
+  secretary: string | null;
+  year: number | null;
+  mention: Mention;
+}
+
+interface Place {
+  start: number;
+  end: number;
+  country: Country;
+  city: string | null;
+}
+
+// Words that put the agent in a place: travel, presence and activity there.
+const CUE = /\b(?:visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
+// The last words before a destination: a preposition of place or a verb that takes the place directly.
+const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?)$/i;
+const NEGATION = /\b(?:not|never|no|n't|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
+const COORDINATED = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?|or\s+|then\s+(?:to\s+)?|before\s+(?:heading\s+to\s+|going\s+to\s+)?)(?:the\s+)?$/i;
+const FRONTED = /^(?:After|While|During|Before|Upon|On\s+(?:his|the)|In|From|\p{Lu}\p{Ll}+ing)\b/u;
+const SPEECH = /\b(?:remarks|speech|address|keynote|news conference|press conference)\b/i;
+
+/** LAC places of a sentence, "Buenos Aires, Argentina" joined into one; "here" is the dateline city. */
+function placesOf(s: Sentence, ctx: DocContext): Place[] {
+  // Only Latin American and Caribbean places can be visits; "U.S." in "a U.S. defense secretary" is no destination.
+  const raw = ctx.ref.findPlaces(s.text).filter((p) => p.kind !== 'demonym' && !p.possessive && p.country.region === 'lac');
+  const out: Place[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i]!;
+    const next: PlaceMention | undefined = raw[i + 1];
+    if (next && next.country === p.country && p.kind === 'city' && next.kind === 'country' && /^,\s*$/.test(s.text.slice(p.end, next.start))) {
+      out.push({ start: p.start, end: next.end, country: p.country, city: p.city });
+      i++;
+      continue;
+    }
+    out.push({ start: p.start, end: p.end, country: p.country, city: p.city });
+  }
+  if (ctx.dateline && ctx.dateline.country.region === 'lac') {
+    for (const m of s.text.matchAll(/\bhere\b/gi)) {
+      out.push({ start: m.index!, end: m.index! + 4, country: ctx.dateline.country, city: ctx.dateline.city });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+interface Actor {
+  start: number;
+  end: number;
+  ref: SecretaryRef | null;
+}
+
+export interface VisitFinding {
+  visits: VisitFact[];
+  claims: Claim[];
+}
+
+export function findVisits(
+  s: Sentence,
+  ctx: DocContext,
+  refs: SecretaryRef[],
+  others: { start: number; end: number }[],
+  mention: Mention,
+): VisitFinding {
+  const out: VisitFinding = { visits: [], claims: [] };
+  if (refs.length === 0) return out;
+  const places = placesOf(s, ctx);
+  if (places.length === 0) return out;
+  const actors: Actor[] = [...refs.map((r) => ({ start: r.start, end: r.end, ref: r })), ...others.map((o) => ({ ...o, ref: null }))].sort((a, b) => a.start - b.start);
+  const text = s.text;
+  const speech = SPEECH.test(text);
+  let previousAccepted: Place | null = null;
+  let lastAgent: SecretaryRef | null = null;
+
+  for (const place of places) {
+    const before = text.slice(0, place.start);
+    const coordinated = previousAccepted !== null && COORDINATED.test(text.slice(previousAccepted.end, place.start));
+    const isHere = /^here$/i.test(text.slice(place.start, place.end));
+    let agent: SecretaryRef | null = null;
+    if (coordinated) {
+      agent = lastAgent;
+    } else {
+      const directlyPlaced = BEFORE_PLACE.test(before) || (isHere && /\b\w+\s+$/.test(before));
+      // "Rumsfeld in Peru": a headline or aside that puts the secretary in the place.
+      const refBefore = refs.filter((r) => r.end <= place.start).at(-1);
+      const headline = refBefore !== undefined && /^\s*,?\s*in\s+$/i.test(text.slice(refBefore.end, place.start));
+      const speechPlace = speech && /,\s*$/.test(before) && refs.some((r) => r.kind === 'name' && r.start < place.start);
+      if (!directlyPlaced && !headline && !speechPlace) continue;
+      agent = findAgent(text, place, actors, refs, headline || speechPlace);
+      if (!agent) continue;
+      const span = text.slice(Math.min(agent.end, place.start), place.start);
+      if (NEGATION.test(span)) continue;
+    }
+    if (!agent) continue;
+    lastAgent = agent;
+    const clause = { start: previousAccepted?.end ?? 0, end: places.find((p) => p.start >= place.end)?.start ?? text.length };
+    previousAccepted = place;
+    emitVisits(s, ctx, place, clause, agent, refs, mention, out);
+  }
+  return out;
+}
+
+/** The secretary who acts on the cue before a place, or null when someone else does (or nobody). */
+function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryRef[], adjacent: boolean): SecretaryRef | null {
+  if (adjacent) return refs.filter((r) => r.end <= place.start).at(-1) ?? null;
+  // "a visit to Argentina by a U.S. defense secretary": the agent follows.
+  const after = text.slice(place.end);
+  const by = /^\s*(?:[,;]?\s*(?:the\s+)?(?:first|last|second|third)?\s*)?by\s+/.exec(after);
+  if (by) {
+    const next = actors.find((a) => a.start >= place.end + by[0].length - 1 && a.start <= place.end + by[0].length + 12);
+    return next?.ref ?? null;
+  }
+  const before = text.slice(0, place.start);
+  let cueAt = -1;
+  for (const m of before.matchAll(CUE)) cueAt = m.index!;
+  if (cueAt < 0) return null;
+  const prior = actors.filter((a) => a.end <= cueAt + 1).at(-1);
+  if (prior) return prior.ref;
+  // "Arriving here Aug. 17 after visiting Paraguay, the secretary began his visit": the subject follows.
+  if (FRONTED.test(text)) {
+    const next = actors.find((a) => a.start >= place.end);
+    return next?.ref ?? null;
+  }
+  return null;
+}
+
+function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start: number; end: number }, agent: SecretaryRef, refs: SecretaryRef[], mention: Mention, out: VisitFinding): void {
+  const text = s.text;
+  // The clause of this place: from the place before it to the place after it. "to visit Guatemala
+  // since 2005, and only the third to visit Mexico ever, preceded by William Perry in 1995": the
+  // "since" belongs to Guatemala, the names and years to Mexico.
+  const lead = text.slice(clause.start, place.start);
+  const tail = text.slice(place.end, clause.end);
+  const since = /^[^;]{0,60}?\bsince\s+((?:1[89]|20)\d\d)\b/.exec(tail);
+  const first = /\bfirst\b/i.test(lead) || /^[^;]{0,40}\bfirst\b/i.test(tail);
+  const historicalYears = new Set<number>();
+
+  // "the first ... to visit Guatemala since 2005": a visit in 2005 by whoever was in office.
+  if (since && first) {
+    const year = Number(since[1]);
+    historicalYears.add(year);
+    out.visits.push(visit(ctx, mention, place, null, { year }, true));
+    out.claims.push({ kind: 'first-since', country_iso3: place.country.iso3, country: place.country.name, since: year, ordinal: null, secretary: agent.secretary?.name ?? null, year: currentYear(ctx, text, historicalYears), mention });
+  }
+  // "preceded by William Perry in 1995 and Robert Gates in 2010": named visits in the past.
+  for (const r of refs) {
+    if (r.kind !== 'name' || r.start < place.end || r.start >= clause.end) continue;
+    const y = /^\s*(?:,\s*)?(?:in|during)\s+((?:1[89]|20)\d\d)\b/.exec(text.slice(r.end));
+    if (!y) continue;
+    const year = Number(y[1]);
+    historicalYears.add(year);
+    out.visits.push(visit(ctx, mention, place, r.secretary, { year }, false));
+  }
+  const ordinal = /\b(?:only\s+)?the\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b[^;]{0,60}?$/i.exec(lead);
+  if (ordinal && /^[^;]{0,20}\bever\b/i.test(tail)) {
+    out.claims.push({ kind: 'nth-ever', country_iso3: place.country.iso3, country: place.country.name, since: null, ordinal: ORDINALS[ordinal[1]!.toLowerCase()]!, secretary: agent.secretary?.name ?? null, year: currentYear(ctx, text, historicalYears), mention });
+  } else if (first && !since && /\b(?:ever|to do so)\b/i.test(tail)) {
+    out.claims.push({ kind: 'first-ever', country_iso3: place.country.iso3, country: place.country.name, since: null, ordinal: 1, secretary: agent.secretary?.name ?? null, year: currentYear(ctx, text, historicalYears), mention });
+  }
+  // The visit the sentence reports, by its agent; a described, unnamed secretary with no year is no fact.
+  if (agent.kind === 'title' && !agent.secretary) return;
+  const ownYear = findYears(tail).find((y) => !historicalYears.has(y.year) && (y.cue === 'in' || y.cue === 'during') && y.start < 25);
+  let date: CalendarDate | null = ownYear ? { year: ownYear.year } : null;
+  if (!date) {
+    const dates = findDates(text, ctx.doc.meta.published).filter((d) => !historicalYears.has(d.date.year) || d.date.month !== undefined);
+    date = dates[0]?.date ?? null;
+  }
+  if (!date && ctx.dateline?.date && ctx.dateline.country === place.country) date = ctx.dateline.date;
+  out.visits.push(visit(ctx, mention, place, agent.secretary, date, false));
+}
+
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+
+function currentYear(ctx: DocContext, text: string, historical: Set<number>): number {
+  const d = findDates(text, ctx.doc.meta.published).find((x) => !historical.has(x.date.year));
+  return d?.date.year ?? ctx.dateline?.date?.year ?? ctx.published.year;
+}
+
+function visit(ctx: DocContext, mention: Mention, place: Place, secretary: Secretary | null, date: CalendarDate | null, historical: boolean): VisitFact {
+  const year = date?.year ?? ctx.dateline?.date?.year ?? ctx.published.year;
+  let inferred = false;
+  let name = secretary?.name ?? null;
+  if (!name) {
+    const inOffice = ctx.ref.secretariesInOffice(year);
+    if (inOffice.length === 1) {
+      name = inOffice[0]!.name;
+      inferred = true;
+    }
+  }
+  return {
+    table: 'secdef-visits',
+    mention,
+    secretary: name,
+    secretary_inferred: inferred,
+    country_iso3: place.country.iso3,
+    country: place.country.name,
+    city: historical ? null : place.city,
+    date: date ? formatDate(date) : null,
+    year,
+  };
+}
+
+export type { Reference };

@@ -1,0 +1,242 @@
+// Reference tables (sources/reference/*.json): loaded once, validated against their schemas, and
+// turned into lookups and text matchers. The extractor's knowledge of the world lives in these files.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { validate } from './schemas.js';
+import { escapeRegExp, fold } from './text.js';
+
+export interface Country {
+  iso3: string;
+  iso2: string;
+  name: string;
+  region: 'lac' | 'usa' | 'other';
+  names: string[];
+  demonyms: string[];
+  capital: string;
+  cities: string[];
+  subdivisions?: string[];
+}
+
+export interface Secretary {
+  name: string;
+  surname: string;
+  variants: string[];
+  term_start: string;
+  term_end: string | null;
+  acting: boolean;
+}
+
+export interface Designation {
+  designation: string;
+  category: string;
+  aliases: string[];
+  maker_iso3: string;
+}
+
+export interface EquipmentNoun {
+  noun: string;
+  plural: string;
+  category: string;
+}
+
+export interface Program {
+  name: string;
+  abbreviation?: string;
+  aliases: string[];
+  category: 'training' | 'assistance';
+}
+
+export type PlaceKind = 'country' | 'city' | 'subdivision' | 'demonym' | 'region';
+
+// Regions that contain a country's name or demonym ("Latin America" is not America): matched so that
+// the longer name wins, then dropped.
+const REGIONS = ['Latin America', 'Central America', 'South America', 'North America', 'the Americas', 'Americas', 'Latin American', 'Latin Americans', 'Central American', 'Central Americans', 'South American', 'South Americans', 'North American', 'Inter-American', 'Pan-American', 'Pan American', 'Inter-American Defense Board', 'Western Hemisphere'];
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  country: Country;
+  kind: PlaceKind;
+  /** The city as named, for city mentions. */
+  city: string | null;
+  /** "Mexico's": an owner, not a location. */
+  possessive: boolean;
+}
+
+export interface Mention<T> {
+  start: number;
+  end: number;
+  text: string;
+  entry: T;
+}
+
+/** A matcher over a lexicon: longest alternatives first, on word boundaries, case-sensitive. */
+class Lexicon<T> {
+  private readonly byText = new Map<string, T>();
+  private pattern: RegExp | null = null;
+
+  add(text: string, entry: T): void {
+    const key = text.trim();
+    if (key && !this.byText.has(key)) this.byText.set(key, entry);
+  }
+
+  get(text: string): T | undefined {
+    return this.byText.get(text);
+  }
+
+  find(text: string): Mention<T>[] {
+    if (!this.pattern) {
+      const keys = [...this.byText.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+      this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'gu');
+    }
+    const out: Mention<T>[] = [];
+    for (const m of text.matchAll(this.pattern)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], entry: this.byText.get(m[0])! });
+    return out;
+  }
+}
+
+interface PlaceEntry {
+  country: Country;
+  kind: PlaceKind;
+  city: string | null;
+}
+
+export class Reference {
+  readonly countries: Country[];
+  readonly secretaries: Secretary[];
+  readonly designations: Designation[];
+  readonly nouns: EquipmentNoun[];
+  readonly programs: Program[];
+  private readonly places = new Lexicon<PlaceEntry>();
+  private readonly secretaryNames = new Lexicon<Secretary>();
+  private readonly surnames = new Map<string, Secretary[]>();
+  private readonly equipment = new Lexicon<Designation>();
+  private readonly equipmentNouns = new Lexicon<EquipmentNoun>();
+  private readonly programNames = new Lexicon<Program>();
+  private readonly byIso3 = new Map<string, Country>();
+
+  constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[] }; programs: Program[] }) {
+    this.countries = data.countries;
+    this.secretaries = data.secretaries;
+    this.designations = data.equipment.designations;
+    this.nouns = data.equipment.nouns;
+    this.programs = data.programs;
+    for (const c of this.countries) {
+      this.byIso3.set(c.iso3, c);
+      for (const name of [c.name, ...c.names]) {
+        this.places.add(name, { country: c, kind: 'country', city: null });
+        this.places.add(name.toUpperCase(), { country: c, kind: 'country', city: null });
+      }
+      for (const city of c.cities) {
+        this.places.add(city, { country: c, kind: 'city', city });
+        this.places.add(city.toUpperCase(), { country: c, kind: 'city', city });
+      }
+      for (const d of c.demonyms) this.places.add(d, { country: c, kind: 'demonym', city: null });
+      for (const s of c.subdivisions ?? []) this.places.add(s, { country: c, kind: 'subdivision', city: null });
+    }
+    const anywhere = this.countries[0]!;
+    for (const r of REGIONS) this.places.add(r, { country: anywhere, kind: 'region', city: null });
+    for (const s of this.secretaries) {
+      for (const v of [s.name, ...s.variants]) this.secretaryNames.add(v, s);
+      const list = this.surnames.get(s.surname) ?? [];
+      list.push(s);
+      this.surnames.set(s.surname, list);
+    }
+    for (const d of this.designations) {
+      this.equipment.add(d.designation, d);
+      for (const a of d.aliases) this.equipment.add(a, d);
+    }
+    for (const n of this.nouns) {
+      this.equipmentNouns.add(n.noun, n);
+      this.equipmentNouns.add(n.plural, n);
+      this.equipmentNouns.add(n.noun[0]!.toUpperCase() + n.noun.slice(1), n);
+      this.equipmentNouns.add(n.plural[0]!.toUpperCase() + n.plural.slice(1), n);
+    }
+    for (const p of this.programs) {
+      this.programNames.add(p.name, p);
+      if (p.abbreviation) this.programNames.add(p.abbreviation, p);
+      for (const a of p.aliases) this.programNames.add(a, p);
+    }
+  }
+
+  country(iso3: string): Country | undefined {
+    return this.byIso3.get(iso3);
+  }
+
+  /** Countries, cities, U.S. states and demonyms named in a text. */
+  findPlaces(text: string): PlaceMention[] {
+    return this.places.find(text).filter((m) => m.entry.kind !== 'region').map((m) => ({
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      country: m.entry.country,
+      kind: m.entry.kind,
+      city: m.entry.city,
+      possessive: /^['’]s?\b/.test(text.slice(m.end, m.end + 2)),
+    }));
+  }
+
+  /** The country a lone name ("GUATEMALA", "Peru") stands for. */
+  placeNamed(text: string): { country: Country; kind: PlaceKind } | undefined {
+    const entry = this.places.get(text);
+    return entry?.kind === 'region' ? undefined : entry;
+  }
+
+  findSecretaryNames(text: string): Mention<Secretary>[] {
+    return this.secretaryNames.find(text);
+  }
+
+  secretariesWithSurname(surname: string): Secretary[] {
+    const direct = this.surnames.get(surname);
+    if (direct) return direct;
+    const folded = fold(surname);
+    return this.secretaries.filter((s) => fold(s.surname) === folded);
+  }
+
+  get surnameList(): string[] {
+    return [...this.surnames.keys()];
+  }
+
+  /** The secretaries in office at some time in a year (acting ones only when nobody else was). */
+  secretariesInOffice(year: number): Secretary[] {
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const all = this.secretaries.filter((s) => s.term_start <= to && (s.term_end === null || s.term_end >= from));
+    const confirmed = all.filter((s) => !s.acting);
+    return confirmed.length > 0 ? confirmed : all;
+  }
+
+  findEquipment(text: string): Mention<Designation>[] {
+    return this.equipment.find(text);
+  }
+
+  findEquipmentNouns(text: string): Mention<EquipmentNoun>[] {
+    return this.equipmentNouns.find(text);
+  }
+
+  findPrograms(text: string): Mention<Program>[] {
+    return this.programNames.find(text);
+  }
+}
+
+const FILES = { countries: 'countries.json', secretaries: 'secretaries.json', equipment: 'equipment.json', programs: 'programs.json' } as const;
+
+/** Reads and validates the reference tables of a folder; a bad table stops the run (nothing can be extracted without it). */
+export function loadReference(dir: string): Reference {
+  const data: Record<string, unknown> = {};
+  for (const [name, file] of Object.entries(FILES)) {
+    const path = join(dir, file);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new InputError('bad-reference', path, `cannot be read as JSON (${(error as Error).message})`);
+    }
+    const errors = validate(`reference/${name}`, json);
+    if (errors.length > 0) throw new InputError('bad-reference', path, errors[0]!.message, errors[0]!.field);
+    data[name] = json;
+  }
+  return new Reference(data as ConstructorParameters<typeof Reference>[0]);
+}

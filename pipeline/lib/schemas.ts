@@ -1,0 +1,61 @@
+// The one Ajv instance: compiles every schema under schemas/ once and hands out validators.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url).pathname;
+
+// ajv-formats is CommonJS; its default export arrives wrapped under tsx and vitest alike.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+
+const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
+addFormats(ajv);
+
+function schemaFiles(dir: string, prefix = ''): string[] {
+  const names: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) names.push(...schemaFiles(join(dir, entry.name), `${prefix}${entry.name}/`));
+    else if (entry.name.endsWith('.schema.json')) names.push(`${prefix}${entry.name}`);
+  }
+  return names.sort();
+}
+
+const validators = new Map<string, ValidateFunction>();
+for (const file of schemaFiles(SCHEMA_DIR)) {
+  const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object;
+  validators.set(file.replace(/\.schema\.json$/, ''), ajv.compile(schema));
+}
+
+/** Raw schema object by name ("training", "reference/countries"). */
+export function schemaOf(name: string): { properties: Record<string, Record<string, unknown>>; required?: string[]; description?: string } {
+  return JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8'));
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Validates data against a named schema; returns the errors in a form a person can read. */
+export function validate(name: string, data: unknown): FieldError[] {
+  const check = validators.get(name);
+  if (!check) throw new Error(`no schema named ${name} in ${SCHEMA_DIR}`);
+  if (check(data)) return [];
+  return (check.errors ?? []).map(describeError);
+}
+
+function describeError(e: ErrorObject): FieldError {
+  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') return { field: [path, params.missingProperty].filter(Boolean).join('.'), message: 'is missing' };
+  if (e.keyword === 'additionalProperties') return { field: [path, params.additionalProperty].filter(Boolean).join('.'), message: 'is not a known field' };
+  const value = path ? ` (${JSON.stringify(lookup(e.data))})` : '';
+  if (e.keyword === 'pattern' || e.keyword === 'format') return { field: path || '(document)', message: `is not in the expected form${value}` };
+  const allowed = e.keyword === 'enum' ? `: one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` : '';
+  return { field: path || '(document)', message: `${e.message ?? e.keyword}${allowed}${value}` };
+}
+
+function lookup(data: unknown): unknown {
+  return typeof data === 'string' && data.length > 60 ? `${data.slice(0, 57)}...` : data;
+}

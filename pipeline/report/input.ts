@@ -1,0 +1,43 @@
+// What the report stage receives from the rest of the run.
+import type { Problem } from '../errors.js';
+import type { Claim } from '../extract/visits.js';
+import type { CorrectionOutcome } from '../stages/review.js';
+import type { Dataset } from '../types.js';
+
+export interface ClaimCheck {
+  claim: Claim;
+  /** The claim's sentence. */
+  quote: string;
+  verdict: 'consistent' | 'contradicted';
+  /** Ids of the visit rows that support or contradict it. */
+  rows: string[];
+  explanation: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** Rows citing the document, per fact table (through the evidence table). */
+  facts: Record<'secdef-visits' | 'arms-purchases' | 'training', number>;
+}
+
+export interface ReportInput {
+  data: Dataset;
+  documents: DocumentSummary[];
+  /** Every rejected document, ignored file and rejected row, with file, field and reason. */
+  problems: Problem[];
+  corrections: CorrectionOutcome[];
+  claims: ClaimCheck[];
+  /** SVG text by path relative to the output folder ("charts/arms-purchases.svg"). */
+  charts: Map<string, string>;
+  /** Every file of the output folder by relative path (for links and the data dictionary). */
+  outputFiles: string[];
+  /** The dataset as last committed (git HEAD's output/), for release notes; null when there is none. */
+  previous: Dataset | null;
+  /** Dataset version (SemVer), from package.json. */
+  version: string;
+  /** Relative path from the reports folder to the output folder ("../output" by default). */
+  outputHref: string;
+}

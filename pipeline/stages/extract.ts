@@ -1,0 +1,67 @@
+// Stage extract: every sentence of every document through the fact rules, then mentions of the
+// same fact merged into rows with their evidence.
+import type { Reference } from '../lib/reference.js';
+import { findArms, type ArmsState } from '../extract/arms.js';
+import { buildContext } from '../extract/context.js';
+import type { Fact, Mention } from '../extract/facts.js';
+import { mergeFacts, type Merged } from '../extract/merge.js';
+import { findOtherAgents, findSecretaryRefs, newPeopleState, updatePeopleState } from '../extract/people.js';
+import { newTableState, readTableLine } from '../extract/tables.js';
+import { findTraining } from '../extract/training.js';
+import { findVisits, type Claim } from '../extract/visits.js';
+import type { SourceDoc } from './ingest.js';
+
+export interface DocumentFacts {
+  facts: Fact[];
+  claims: Claim[];
+}
+
+export interface ExtractResult extends Merged {
+  claims: Claim[];
+}
+
+const SPEAKER = /\b(?:remarks|speech|address|statement|testimony)\s+(?:as\s+prepared\s+)?(?:by|of)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Secretary\s+of\s+Defense|Defense\s+Secretary|Secretary)\s+/i;
+
+/** The facts one document states. Pure: the same document and reference give the same facts. */
+export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
+  const ctx = buildContext(doc, ref);
+  const people = newPeopleState();
+  for (const s of [doc.meta.title, doc.text]) for (const m of ref.findSecretaryNames(s)) people.introduced.add(m.entry);
+  for (const s of [doc.meta.title, doc.meta.publisher, ...ctx.sentences.slice(0, 5).map((x) => x.text)]) {
+    const m = SPEAKER.exec(s);
+    if (m) people.speaker = ref.findSecretaryNames(s.slice(m.index! + m[0].length))[0]?.entry ?? people.speaker;
+  }
+  const arms: ArmsState = { facts: [] };
+  const table = newTableState();
+  const facts: Fact[] = [];
+  const claims: Claim[] = [];
+  let previous: (typeof ctx.sentences)[number] | null = null;
+  let lastTraining: { paragraph: number; fact: Fact } | null = null;
+  for (const s of ctx.sentences) {
+    const mention: Mention = { source_id: doc.id, start: s.start, end: s.end };
+    const refs = findSecretaryRefs(s.text, ref, people);
+    const others = findOtherAgents(s.text, ref, refs);
+    const visits = findVisits(s, ctx, refs, others, mention);
+    facts.push(...visits.visits);
+    claims.push(...visits.claims);
+    facts.push(...findArms(s, ctx, mention, arms, previous));
+    const rows = readTableLine(s, ctx, mention, table);
+    const training: Fact[] = rows.length > 0 ? rows : findTraining(s, ctx, mention, lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null);
+    facts.push(...training);
+    if (training.length > 0) lastTraining = { paragraph: s.paragraph, fact: training.at(-1)! };
+    updatePeopleState(people, refs, others);
+    previous = s;
+  }
+  return { facts, claims };
+}
+
+export function extract(docs: SourceDoc[], ref: Reference): ExtractResult {
+  const facts: Fact[] = [];
+  const claims: Claim[] = [];
+  for (const doc of docs) {
+    const found = extractDocument(doc, ref);
+    facts.push(...found.facts);
+    claims.push(...found.claims);
+  }
+  return { ...mergeFacts(facts, new Map(docs.map((d) => [d.id, d]))), claims };
+}

@@ -1,0 +1,62 @@
+// Stage validate: every row against its table's JSON Schema, every quote against its source text,
+// every reference against the row it names. A bad row is reported and left out; the others go on.
+import { RowError, toProblem, type Problem } from '../errors.js';
+import { validate } from '../lib/schemas.js';
+import { COLUMNS } from '../lib/columns.js';
+import { compareCodePoints } from '../lib/text.js';
+import { FACT_TABLES, TABLES, type Dataset, type EvidenceRow, type Table } from '../types.js';
+import type { SourceDoc } from './ingest.js';
+
+export interface ValidateResult {
+  data: Dataset;
+  problems: Problem[];
+}
+
+export function validateDataset(data: Dataset, docs: SourceDoc[]): ValidateResult {
+  const problems: Problem[] = [];
+  const texts = new Map(docs.map((d) => [d.id, [...d.text]]));
+  const reject = (table: Table, row: { id?: string; record_id?: string }, field: string, message: string) =>
+    problems.push(toProblem(new RowError(table, row.id ?? row.record_id ?? '?', field, message, `output/data/${table}.csv`)));
+
+  const out = { ...data } as Dataset;
+  for (const table of TABLES) {
+    const rows = data[table] as unknown as Record<string, unknown>[];
+    const kept = rows.filter((row) => {
+      const order = Object.keys(row).join(',');
+      if (order !== COLUMNS[table].join(',')) {
+        const missing = COLUMNS[table].find((c) => !(c in row));
+        reject(table, row, missing ?? '(columns)', missing ? 'is missing' : 'columns are not in schema order');
+        return false;
+      }
+      const errors = validate(table, row);
+      if (errors.length > 0) {
+        reject(table, row, errors[0]!.field, errors[0]!.message);
+        return false;
+      }
+      if ('quote' in row) {
+        const chars = texts.get(row.source_id as string);
+        if (!chars) {
+          reject(table, row, 'source_id', `no source document ${String(row.source_id)}`);
+          return false;
+        }
+        if (chars.slice(row.char_start as number, row.char_end as number).join('') !== row.quote) {
+          reject(table, row, 'char_start', 'offsets do not slice the source text back to the quote');
+          return false;
+        }
+      }
+      return true;
+    });
+    (out as unknown as Record<string, unknown[]>)[table] = kept;
+  }
+  // References: evidence and part_of must point at rows that survived.
+  const ids = new Set(FACT_TABLES.flatMap((t) => out[t].map((r) => r.id)));
+  out.evidence = out.evidence.filter((e: EvidenceRow) => {
+    if (ids.has(e.record_id)) return true;
+    reject('evidence', e, 'record_id', `names no ${e.table} row`);
+    return false;
+  });
+  const arms = new Set(out['arms-purchases'].map((r) => r.id));
+  for (const r of out['arms-purchases']) if (r.part_of && !arms.has(r.part_of)) r.part_of = null;
+  out.evidence.sort((a, b) => compareCodePoints(a.record_id, b.record_id) || compareCodePoints(a.source_id, b.source_id) || a.char_start - b.char_start);
+  return { data: out, problems };
+}
