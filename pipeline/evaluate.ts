@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { replaceFile } from './lib/files.js';
-import { loadReference } from './lib/reference.js';
+import { loadReference, referenceDirFor } from './lib/reference.js';
 import { fold } from './lib/text.js';
 import { extract } from './stages/extract.js';
 import { ingest } from './stages/ingest.js';
@@ -139,7 +139,7 @@ export function formatScores(scores: Record<FactTable, TableScore>, docs: number
 }
 
 export async function evaluate(sources: string, goldDir: string): Promise<{ scores: Record<FactTable, TableScore>; report: string }> {
-  const ref = loadReference(join(sources, 'reference'));
+  const ref = loadReference(referenceDirFor(sources));
   const { docs } = await ingest(sources);
   const merged = extract(docs, ref);
   const reviewed = review(merged, readCorrections(join(sources, 'corrections.json')), docs, COLUMNS);

@@ -9,7 +9,7 @@ import { InputError, UsageError, describeProblem, toProblem, type Problem } from
 import { checkClaims } from './claims.js';
 import { COLUMNS } from './lib/columns.js';
 import { replaceFolder } from './lib/files.js';
-import { loadReference } from './lib/reference.js';
+import { loadReference, referenceDirFor } from './lib/reference.js';
 import { buildDataDictionary } from './report/dictionary.js';
 import type { DocumentSummary } from './report/input.js';
 import { renderCharts } from './stages/chart.js';
@@ -37,8 +37,9 @@ const HELP = `Usage: npm run pipeline -- [options]
 Reads source documents (<id>.txt + <id>.meta.json) and writes cited datasets, charts and reports.
 
 Options:
-  --sources DIR    folder of source documents (default: sources). Its reference/ folder holds
-                   the lexicons and corrections.json the editors' corrections.
+  --sources DIR    folder of source documents (default: sources). Optional in it: reference/
+                   (lexicons; the project's sources/reference/ otherwise) and corrections.json
+                   (the editors' corrections).
   --out DIR        output folder: datapackage.json, data/, charts/, README.md (default: output)
   --reports DIR    reports folder: summary.md, changes.md, index.html (default: reports)
   --strict         treat warnings (ignored files, corrections that match nothing) as rejections,
@@ -124,7 +125,7 @@ function sourceRow(doc: SourceDoc): SourceRow {
 
 export async function runPipeline(options: Options): Promise<number> {
   const problems: Problem[] = [];
-  const ref = loadReference(resolve(options.sources, 'reference'));
+  const ref = loadReference(referenceDirFor(options.sources));
   const ingested = await timed('ingest', () => ingest(options.sources), (r) => `${r.docs.length} documents, ${r.problems.length} problems`);
   problems.push(...ingested.problems);
   const docs = ingested.docs;

@@ -123,18 +123,27 @@ const OTHER_AGENT = new RegExp(
   'gu',
 );
 
+const GROUP = /^(?:[a-z]+s|she|her|they|them|their|we|our)$/i;
+
 // Two or three capitalised words that look like a person's name ("Stephen Kelly", "Raul Benitez Manaut").
 const PERSON_NAME = /\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){1,2}\b/g;
 const NOT_NAME_WORDS = /\b(?:Department|State|States|Agency|Command|Initiative|Force|Forces|Army|Navy|Air|Marine|Marines|Corps|Guard|Center|University|Office|House|Congress|Senate|Ministry|Defense|Defence|Security|Cooperation|Development|Program|Programs|Republic|United|Military|Special|International|National|Northern|Southern|Latin|Central|North|South|America|American|Americas|Caribbean|Pentagon|Foreign|Sale|Sales|Government|Press|Service|News|Post|Times|Associated|Reuters|Task|Institute|Affairs|Bureau|Joint|Staff|Nations|World|War|Report|Fort|Island|Islands|City|Bay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|In|On|At|For|With|And|But|As|It|He|She|We|They|When|While|After|Before|Defense|Secretary|Minister|President)\b/;
 
+export interface OtherAgent {
+  start: number;
+  end: number;
+  /** One person ("President Santos", "Stephen Kelly"), who could be the "he" of a later sentence. */
+  person: boolean;
+}
+
 /** Spans of people in a sentence who are not a U.S. Secretary of Defense. */
-export function findOtherAgents(sentence: string, ref: Reference, secretaries: SecretaryRef[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+export function findOtherAgents(sentence: string, ref: Reference, secretaries: SecretaryRef[]): OtherAgent[] {
+  const out: OtherAgent[] = [];
   const overlapsSecretary = (s: number, e: number) => secretaries.some((r) => s < r.end && e > r.start);
   for (const m of sentence.matchAll(OTHER_AGENT)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (!overlapsSecretary(start, end)) out.push({ start, end });
+    if (!overlapsSecretary(start, end)) out.push({ start, end, person: !GROUP.test(m[0]) });
   }
   const places = ref.findPlaces(sentence);
   for (const m of sentence.matchAll(PERSON_NAME)) {
@@ -142,13 +151,13 @@ export function findOtherAgents(sentence: string, ref: Reference, secretaries: S
     const end = start + m[0].length;
     if (overlapsSecretary(start, end) || NOT_NAME_WORDS.test(m[0])) continue;
     if (places.some((p) => start < p.end && end > p.start)) continue;
-    out.push({ start, end });
+    out.push({ start, end, person: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** Carries the people state past a sentence: who was named, and whether the secretary was mentioned last. */
-export function updatePeopleState(state: PeopleState, refs: SecretaryRef[], others: { start: number; end: number }[]): void {
+export function updatePeopleState(state: PeopleState, refs: SecretaryRef[], others: OtherAgent[]): void {
   for (const r of refs) {
     if (r.secretary && (r.kind === 'name' || r.kind === 'surname' || r.kind === 'title')) {
       state.current = r.secretary;
@@ -156,7 +165,7 @@ export function updatePeopleState(state: PeopleState, refs: SecretaryRef[], othe
     }
   }
   const lastRef = refs.filter((r) => r.secretary).at(-1);
-  const lastOther = others.at(-1);
+  const lastOther = others.filter((o) => o.person).at(-1);
   if (lastRef && (!lastOther || lastRef.start > lastOther.start)) state.lastWasSecretary = true;
   else if (lastOther) state.lastWasSecretary = false;
 }

@@ -46,7 +46,9 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
   // A line that is only a country's name starts that country's section.
   const heading = ctx.ref.placeNamed(text.replace(/[:*]+$/, '').trim());
   if (heading && heading.kind === 'country' && heading.country.region === 'lac') {
+    // A new section is a new table: its own years, columns and scale.
     state.country = heading.country;
+    state.scale = 1;
     state.groups = null;
     state.measures = null;
     return [];

@@ -31,7 +31,9 @@ interface Place {
 const CUE = /\b(?:visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
 // The last words before a destination: a preposition of place or a verb that takes the place directly.
 const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?)$/i;
-const NEGATION = /\b(?:not|never|no|n't|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
+const NEGATION = /\b(?:not|never|n't|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
+/** How far before a place a denial still reaches, in characters (about a dozen words). */
+const NEGATION_REACH = 80;
 const COORDINATED = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?|or\s+|then\s+(?:to\s+)?|before\s+(?:heading\s+to\s+|going\s+to\s+)?)(?:the\s+)?$/i;
 const FRONTED = /^(?:After|While|During|Before|Upon|On\s+(?:his|the)|In|From|\p{Lu}\p{Ll}+ing)\b/u;
 const SPEECH = /\b(?:remarks|speech|address|keynote|news conference|press conference)\b/i;
@@ -103,8 +105,8 @@ export function findVisits(
       if (!directlyPlaced && !headline && !speechPlace) continue;
       agent = findAgent(text, place, actors, refs, headline || speechPlace);
       if (!agent) continue;
-      const span = text.slice(Math.min(agent.end, place.start), place.start);
-      if (NEGATION.test(span)) continue;
+      // "cancelled his trip to Brazil", "has never been to Cuba": nothing from the clause start on may deny it.
+      if (NEGATION.test(text.slice(Math.max(previousAccepted?.end ?? 0, place.start - NEGATION_REACH), place.start))) continue;
     }
     if (!agent) continue;
     lastAgent = agent;

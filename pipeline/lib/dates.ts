@@ -99,7 +99,7 @@ export function findDates(sentence: string, published: string): DateMention[] {
       year -= 1;
     }
     const date: CalendarDate = { year };
-    if (start.isCertain('month') || weekday || start.isCertain('day')) date.month = month;
+    if (start.isCertain('month') || weekday || start.isCertain('day') || /\bweek\b/i.test(text)) date.month = month;
     if (start.isCertain('day') || weekday) date.day = day;
     // "last week" names no day, "last month" no day either: keep only what the phrase supports.
     if (/\b(?:week|month)\b/i.test(text)) delete date.day;

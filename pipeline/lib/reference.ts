@@ -1,6 +1,6 @@
 // Reference tables (sources/reference/*.json): loaded once, validated against their schemas, and
 // turned into lookups and text matchers. The extractor's knowledge of the world lives in these files.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { validate } from './schemas.js';
@@ -219,6 +219,15 @@ export class Reference {
   findPrograms(text: string): Mention<Program>[] {
     return this.programNames.find(text);
   }
+}
+
+/** The project's own lexicons, used for a source folder that has no reference/ folder of its own. */
+export const DEFAULT_REFERENCE_DIR = new URL('../../sources/reference/', import.meta.url).pathname;
+
+/** A source folder's reference/ folder when it has one, else the project's. */
+export function referenceDirFor(sources: string): string {
+  const own = join(sources, 'reference');
+  return existsSync(own) ? own : DEFAULT_REFERENCE_DIR;
 }
 
 const FILES = { countries: 'countries.json', secretaries: 'secretaries.json', equipment: 'equipment.json', programs: 'programs.json' } as const;

@@ -1,6 +1,6 @@
 // Stage ingest: reads a source folder (<id>.txt + <id>.meta.json pairs), validates each sidecar,
 // decodes the text and segments it. A bad document is reported and skipped; the others go through.
-import { lstat, open, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { InputError, toProblem, type Problem } from '../errors.js';
 import { annotate, type EntitySpan, type Span } from '../extract/nlp.js';
@@ -105,7 +105,11 @@ async function listPairs(dir: string, problems: Problem[]): Promise<Map<string, 
 async function readDocument(dir: string, id: string, pair: Pair): Promise<SourceDoc> {
   const meta = parseMeta(pair.meta!, (await readLimited(dir, pair.meta!, MAX_META_BYTES)).toString('utf8').replace(/^\uFEFF/, ''));
   const bytes = await readLimited(dir, pair.text!, MAX_TEXT_BYTES);
-  const text = decodeText(pair.text!, bytes);
+  return documentFromText(id, decodeText(pair.text!, bytes), meta, bytes);
+}
+
+/** A document from text already in memory (the file reader above, tests, the benchmark). */
+export function documentFromText(id: string, text: string, meta: SourceMeta, bytes: Uint8Array = Buffer.from(text, 'utf8')): SourceDoc {
   const { sentences, entities } = annotate(text);
   return { id, meta, text, sha256: sha256(bytes), characters: codePointLength(text), sentences, entities };
 }

@@ -1,0 +1,117 @@
+// output/README.md: the data dictionary, generated from the JSON Schemas (what a row is, every column
+// with type, unit, allowed values and format) and from the data (row counts, an example per column).
+import { COLUMNS } from '../lib/columns.js';
+import { schemaOf } from '../lib/schemas.js';
+import { formatNumber } from '../lib/serialize.js';
+import { TABLES, type Dataset, type Table } from '../types.js';
+import { mdCode, mdDocument, mdTable, mdText, plural } from './markdown.js';
+import { DATASET_TITLE, TABLE_TITLES } from './tables.js';
+
+/** Longest example shown, in code points: enough to recognise a quote, short enough for a table cell. */
+const EXAMPLE_MAX = 60;
+
+type Property = Record<string, unknown>;
+
+function typesOf(p: Property): { type: string; nullable: boolean } {
+  const declared = ([] as unknown[]).concat(p.type ?? []);
+  const values = (p.enum as unknown[] | undefined) ?? [];
+  const nullable = declared.includes('null') || values.includes(null);
+  const type = declared.find((t) => t !== 'null') ?? (values.some((v) => typeof v === 'string') ? 'string' : 'any');
+  return { type: String(type), nullable };
+}
+
+/** Money columns end in `_usd`; offsets and lengths of text count Unicode code points. */
+function unitOf(column: string): string {
+  if (column.endsWith('_usd')) return 'USD (nominal, as stated)';
+  if (column === 'char_start' || column === 'char_end' || column === 'characters') return 'Unicode code points';
+  return '';
+}
+
+function allowedOf(p: Property): string {
+  const parts: string[] = [];
+  const values = ((p.enum as unknown[] | undefined) ?? []).filter((v) => v !== null);
+  if (values.length) parts.push(`one of ${values.map((v) => mdCode(String(v))).join(', ')}`);
+  if (typeof p.pattern === 'string') parts.push(`pattern ${mdCode(p.pattern)}`);
+  if (p.format === 'uri') parts.push('a URI');
+  if (typeof p.minimum === 'number' && typeof p.maximum === 'number') parts.push(`${formatNumber(p.minimum)} to ${formatNumber(p.maximum)}`);
+  else if (typeof p.minimum === 'number') parts.push(`at least ${formatNumber(p.minimum)}`);
+  if (typeof p.minLength === 'number' && p.minLength > 0 && !values.length && !p.pattern) parts.push('not empty');
+  if (typeof p.maxLength === 'number') parts.push(`at most ${formatNumber(p.maxLength)} characters`);
+  return parts.join('; ');
+}
+
+function exampleOf(rows: Record<string, unknown>[], column: string): string {
+  const value = rows.find((r) => r[column] !== null && r[column] !== undefined)?.[column];
+  if (value === undefined || value === null) return '(none in this release)';
+  if (typeof value === 'number') return mdCode(formatNumber(value));
+  if (typeof value !== 'string') return mdCode(String(value));
+  const chars = [...value];
+  return mdCode(chars.length > EXAMPLE_MAX ? `${chars.slice(0, EXAMPLE_MAX - 1).join('')}…` : value);
+}
+
+function tableSection(table: Table, data: Dataset): string {
+  const schema = schemaOf(table);
+  const rows = data[table] as unknown as Record<string, unknown>[];
+  const columns = COLUMNS[table].map((column) => {
+    const p = schema.properties[column] ?? {};
+    const { type, nullable } = typesOf(p);
+    return [mdCode(column), type, nullable ? 'yes' : 'no', unitOf(column), allowedOf(p), mdText(String(p.description ?? '')), exampleOf(rows, column)];
+  });
+  return [
+    `### ${table}`,
+    `**${mdText(TABLE_TITLES[table])}.** One row: ${mdText(schema.description ?? '')}`,
+    `Files: ${mdCode(`data/${table}.csv`)}, ${mdCode(`data/${table}.json`)}; ${plural(rows.length, 'row')} in this release.`,
+    mdTable(['Column', 'Type', 'Can be missing', 'Unit', 'Allowed values', 'Description', 'Example'], columns),
+  ].join('\n\n');
+}
+
+export function buildDataDictionary(data: Dataset, version: string): string {
+  const v = mdText(version);
+  return mdDocument([
+    `# ${mdText(DATASET_TITLE)}: data dictionary`,
+    `Version ${v}. Generated from the JSON Schemas and the data of this release; do not edit by hand.`,
+    [
+      'Facts about U.S. defense relations with Latin America and the Caribbean, read from news articles and government releases.',
+      'Three fact tables (`secdef-visits`, `arms-purchases`, `training`) and two supporting tables: `sources` (the documents) and `evidence` (every sentence, in any document, that states each fact).',
+    ].join(' '),
+    '## Files',
+    mdTable(
+      ['File', 'What it holds'],
+      [
+        [mdCode('datapackage.json'), 'Frictionless Data Package: every table and field with type, constraints, primary and foreign keys, licence and sources.'],
+        [mdCode('data/<table>.csv'), 'One table as CSV (dialect below).'],
+        [mdCode('data/<table>.json'), 'The same table as JSON: an array of row objects with the CSV columns as keys, in the same order; the lossless twin of the CSV.'],
+        [mdCode('charts/*.svg'), 'Static, self-contained SVG charts with a title, a description and a source line.'],
+        [mdCode('README.md'), 'This data dictionary.'],
+      ],
+    ),
+    '## Traceability',
+    [
+      'Every fact row traces to the sentence that states it: `source_id` names the document (a row of `sources`), `quote` is the verbatim sentence,',
+      'and `char_start`/`char_end` are its offsets in the document text in Unicode code points (0-based, end exclusive), so that Python\'s `text[char_start:char_end]` equals `quote`.',
+      'When several sentences or documents state the same fact, the row cites one of them and `evidence` lists them all.',
+      'In `arms-purchases`, an item bought as part of a larger deal points at the deal\'s row with `part_of`: add up rows whose `part_of` is empty to avoid counting money twice.',
+    ].join(' '),
+    '## Tables',
+    ...TABLES.map((t) => tableSection(t, data)),
+    '## Missing values',
+    'A missing value is an empty cell in CSV and `null` in JSON. Only columns marked "Can be missing" above have missing values.',
+    '## CSV dialect',
+    [
+      'UTF-8 with a byte-order mark (so that Excel reads the accents), CRLF line ends, comma-separated, RFC 4180 quoting (a cell holding a comma, a quote or a line break is enclosed in double quotes, and quotes inside it are doubled), one header row with the column names.',
+      'Numbers are plain decimals: never an exponent, never a thousands separator. Booleans are `true` and `false`. The same dialect is declared in `datapackage.json`.',
+    ].join(' '),
+    '## Formula-injection guard',
+    [
+      'A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `\'` in the CSV files only, so that a spreadsheet does not run it as a formula.',
+      'The JSON files keep the raw text; numbers are never touched. To recover the original text from the CSV, drop a leading `\'` from text cells whose next character is one of those.',
+    ].join(' '),
+    '## Dates and order',
+    'Dates are ISO 8601, and EDTF for partial dates, at the precision the text supports: `2014`, `2014-04` or `2014-04-24`. Rows are sorted by `id` (code-point order); `id` is derived from the content of the fact, never a row number, so it stays the same between releases.',
+    '## How to cite',
+    `${mdText(DATASET_TITLE)}, version ${v}. Data set, CC BY 4.0. Please cite the version you used, and where you use a single fact, its source document too (\`sources.csv\`: title, publisher, URL).`,
+    ['```bibtex', `@misc{defense_relations_latam,`, `  title = {${DATASET_TITLE}},`, `  version = {${version.replace(/[{}]/g, '')}},`, '  note = {Data set, CC BY 4.0},', '}', '```'].join('\n'),
+    '## Licence',
+    'The data (every file in this folder) is released under the Creative Commons Attribution 4.0 International licence, [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/). The source texts keep their own licence and copyright (column `license` of `sources`); the quotes are short excerpts cited for research and reporting.',
+  ]);
+}

@@ -1,0 +1,194 @@
+// index.html: the static data page: what the datasets are, downloads, the charts with embed code,
+// the browsable fact tables and the source documents. Self-contained: inline style and script, no
+// request beyond the dataset's own files, works from file://.
+import { FACT_TABLES, TABLES, type Table } from '../types.js';
+import { schemaOf } from '../lib/schemas.js';
+import { STYLE, SCRIPT, cspHash } from './assets.js';
+import { SHORT_NAMES, factTableSection } from './browse.js';
+import { escapeHtml, groupDigits, link, svgSize, svgText, visuallyHidden } from './html.js';
+import type { ReportInput } from './input.js';
+import { DATASET_TITLE, TABLE_TITLES } from './tables.js';
+
+const CHARTS = [
+  { path: 'charts/secdef-visits.svg', table: 'secdef-visits', name: 'Secretary of Defense visits' },
+  { path: 'charts/arms-purchases.svg', table: 'arms-purchases', name: 'Arms purchases' },
+  { path: 'charts/training-spending.svg', table: 'training', name: 'Training and security-assistance spending' },
+] as const;
+
+export function buildIndexHtml(input: ReportInput): string {
+  const href = hrefIn(input.outputHref);
+  const has = new Set(input.outputFiles);
+  const body = [
+    header(input),
+    '<main id="main" tabindex="-1">\n<div class="wrap">',
+    downloads(input, href, has),
+    charts(input, href, has),
+    ...FACT_TABLES.map((t) =>
+      factTableSection(t, input.data[t] as unknown as Record<string, unknown>[], new Map(input.data.sources.map((s) => [s.id, s])), schemaOf(t).description ?? ''),
+    ),
+    sources(input),
+    '</div>\n</main>',
+    footer(input, href, has),
+  ];
+  const csp = [
+    "default-src 'none'",
+    `img-src ${imageSources(input.outputHref)}`,
+    `style-src ${cspHash(STYLE)}`,
+    `script-src ${cspHash(SCRIPT)}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(`${DATASET_TITLE} (version ${input.version})`)}</title>
+<meta name="description" content="${escapeHtml(`Open datasets, version ${input.version}: every fact cited to the sentence that states it. CSV, JSON, Frictionless Data Package and embeddable charts.`)}">
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the content</a>
+${body.join('\n')}
+<p id="copy-status" class="vh" role="status" aria-live="polite"></p>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** Path of an output file as seen from the reports folder. */
+function hrefIn(outputHref: string): (path: string) => string {
+  const base = outputHref.replace(/\/+$/, '');
+  return (path) => (base ? `${base}/${path}` : path);
+}
+
+/** The charts load from the page's own origin, or from the output folder's when it is elsewhere on the web. */
+function imageSources(outputHref: string): string {
+  const origin = /^https?:\/\/[^/\s'";]+/i.exec(outputHref)?.[0];
+  return origin ? `'self' ${origin}` : "'self'";
+}
+
+function header(input: ReportInput): string {
+  const facts = FACT_TABLES.reduce((n, t) => n + input.data[t].length, 0);
+  return `<header>
+<div class="wrap">
+<p class="kicker">Open data · version ${escapeHtml(input.version)}</p>
+<h1>${escapeHtml(DATASET_TITLE)}</h1>
+<p>Facts about U.S. defense relations with Latin America and the Caribbean, read from ${escapeHtml(groupDigits(input.data.sources.length))} news articles and government releases: visits by U.S. Secretaries of Defense, arms purchases by the region's governments, and U.S. military training and security-assistance spending. ${escapeHtml(groupDigits(facts))} facts in three tables; every row quotes the sentence that states it and gives its position in the source text, so anyone can check it.</p>
+<nav aria-label="On this page">
+<ul>
+<li><a href="#downloads">Downloads</a></li>
+<li><a href="#charts">Charts</a></li>
+${FACT_TABLES.map((t) => `<li><a href="#${t}">${escapeHtml(SHORT_NAMES[t])}</a></li>`).join('\n')}
+<li><a href="#sources">Sources</a></li>
+</ul>
+</nav>
+</div>
+</header>`;
+}
+
+function fileLink(path: string, text: string, context: string, href: (p: string) => string, has: Set<string>): string {
+  return has.has(path) ? `<a href="${escapeHtml(href(path))}">${escapeHtml(text)}${visuallyHidden(` ${context}`)}</a>` : `<span class="note">no ${escapeHtml(text)}</span>`;
+}
+
+function downloads(input: ReportInput, href: (p: string) => string, has: Set<string>): string {
+  const rows = TABLES.map((t: Table) => {
+    const files = ['csv', 'json'].map((ext) => fileLink(`data/${t}.${ext}`, ext.toUpperCase(), `of ${t}`, href, has)).join(' · ');
+    return `<tr><th scope="row"><code>${escapeHtml(t)}</code></th><td>${escapeHtml(TABLE_TITLES[t])}. ${escapeHtml(schemaOf(t).description ?? '')}</td><td class="num">${escapeHtml(groupDigits(input.data[t].length))}</td><td>${files}</td></tr>`;
+  });
+  const extras = [
+    has.has('datapackage.json') ? `<a href="${escapeHtml(href('datapackage.json'))}">datapackage.json</a> (Frictionless Data Package: every field, type, unit and key)` : '',
+    has.has('README.md') ? `<a href="${escapeHtml(href('README.md'))}">data dictionary</a> (README.md: every column with its type, unit, allowed values and an example)` : '',
+  ].filter(Boolean);
+  return `<section id="downloads" aria-labelledby="downloads-h">
+<h2 id="downloads-h">Downloads</h2>
+<p>Each table comes as CSV (UTF-8 with BOM, CRLF line ends, RFC 4180; opens in Excel) and as JSON (an array of rows, numbers as numbers, missing values as <code>null</code>). Version ${escapeHtml(input.version)}.</p>
+${extras.length ? `<ul>\n${extras.map((e) => `<li>${e}</li>`).join('\n')}\n</ul>` : ''}
+<div class="scroll" role="region" aria-labelledby="downloads-caption" tabindex="0">
+<table>
+<caption id="downloads-caption">Tables in version ${escapeHtml(input.version)}</caption>
+<thead><tr><th scope="col">Table</th><th scope="col">What one row is</th><th scope="col" class="num">Rows</th><th scope="col">Files</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+
+function charts(input: ReportInput, href: (p: string) => string, has: Set<string>): string {
+  const figures = CHARTS.map((chart) => {
+    const svg = input.charts.get(chart.path) ?? '';
+    const title = svgText(svg, 'title') ?? chart.name;
+    if (!has.has(chart.path)) return `<div class="chart">\n<h3>${escapeHtml(title)}</h3>\n<p>This chart is not in this release.</p>\n</div>`;
+    const alt = svgText(svg, 'desc') ?? `${chart.name} chart: the data is in the ${chart.table} table.`;
+    const size = svgSize(svg);
+    const dims = size ? ` width="${size.width}" height="${size.height}"` : '';
+    const src = href(chart.path);
+    const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims}`;
+    const snippetImg = `${img} style="max-width:100%;height:auto">`;
+    const snippetFigure = `<figure>\n  ${snippetImg}\n  <figcaption>${escapeHtml(title)}. Data: ${escapeHtml(DATASET_TITLE)}, version ${escapeHtml(input.version)} (CC BY 4.0).</figcaption>\n</figure>`;
+    const slug = chart.path.replace(/^charts\/|\.svg$/g, '');
+    return `<div class="chart">
+<h3>${escapeHtml(title)}</h3>
+<figure>
+${img} loading="lazy" decoding="async">
+<figcaption>Download the <a href="${escapeHtml(src)}">SVG${visuallyHidden(` of ${chart.name.toLowerCase()}`)}</a> · data: <a href="#${chart.table}">${escapeHtml(SHORT_NAMES[chart.table])}</a></figcaption>
+</figure>
+${snippet(`${slug}-img`, 'Embed the image', snippetImg, chart.name)}
+${snippet(`${slug}-figure`, 'Embed with a caption', snippetFigure, chart.name)}
+</div>`;
+  });
+  return `<section id="charts" aria-labelledby="charts-h">
+<h2 id="charts-h">Charts</h2>
+<p>Static, self-contained SVG files with a title, a description and a source line. To embed one, copy the code below it; the paths are relative to this page, so point <code>src</code> at wherever you host the SVG file.</p>
+<div class="charts">
+${figures.join('\n')}
+</div>
+</section>`;
+}
+
+function snippet(id: string, label: string, code: string, chart: string): string {
+  return `<div class="snippet">
+<p>${escapeHtml(label)}:</p>
+<pre><code id="code-${id}">${escapeHtml(code)}</code></pre>
+<button type="button" data-copy="code-${id}" hidden>Copy${visuallyHidden(` the code to ${label.toLowerCase()} of ${chart.toLowerCase()}`)}</button>
+</div>`;
+}
+
+function sources(input: ReportInput): string {
+  const facts = new Map(input.documents.map((d) => [d.id, d.facts]));
+  const rows = input.data.sources.map((s) => {
+    const f = facts.get(s.id);
+    const counts = FACT_TABLES.map((t) => `<td class="num">${f ? escapeHtml(groupDigits(f[t])) : ''}</td>`).join('');
+    return `<tr><th scope="row">${link(s.url, s.title)}<code class="id">${escapeHtml(s.id)}</code></th><td>${escapeHtml(s.publisher)}</td><td>${escapeHtml(s.published)}</td><td>${escapeHtml(s.license ?? '')}</td>${counts}</tr>`;
+  });
+  return `<section id="sources" aria-labelledby="sources-h">
+<h2 id="sources-h">Source documents</h2>
+<p>The documents the facts come from. The quotes in the tables are short excerpts; the source texts keep their own licence and copyright.</p>
+<div class="scroll" role="region" aria-labelledby="sources-caption" tabindex="0">
+<table>
+<caption id="sources-caption">Source documents (${escapeHtml(groupDigits(rows.length))}) and the rows citing each</caption>
+<thead><tr><th scope="col">Document</th><th scope="col">Publisher</th><th scope="col">Published</th><th scope="col">Licence</th>${FACT_TABLES.map((t) => `<th scope="col" class="num">${escapeHtml(SHORT_NAMES[t])}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+
+function footer(input: ReportInput, href: (p: string) => string, has: Set<string>): string {
+  const dictionary = has.has('README.md') ? ` The <a href="${escapeHtml(href('README.md'))}">data dictionary</a> describes every column.` : '';
+  return `<footer>
+<div class="wrap">
+<h2 id="about-h">About the data</h2>
+<p>Licence: the data is released under <a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 (CC BY 4.0)</a>; the source texts quoted keep their own licence.${dictionary}</p>
+<p>Cite as: ${escapeHtml(DATASET_TITLE)}, version ${escapeHtml(input.version)}. Data set, CC BY 4.0.</p>
+<p>Run reports: <a href="summary.md">run summary</a> (rows, problems, corrections, claims check) · <a href="changes.md">changes since the previous release</a>.</p>
+</div>
+</footer>`;
+}

@@ -1,0 +1,71 @@
+// Arms purchases, on sentences written for these tests (not taken from the corpus).
+import { describe, expect, it } from 'vitest';
+import { extractText } from './helpers/extract.js';
+
+const arms = (text: string, published = '2016-04-14') =>
+  extractText(text, published).rows['arms-purchases'].map((r) => ({
+    buyer: r.buyer_iso3,
+    seller: r.seller_iso3,
+    designation: r.designation,
+    quantity: r.quantity,
+    value: r.value_usd,
+    qualifier: r.value_qualifier,
+    year: r.year,
+    status: r.status,
+    part_of: r.part_of !== null,
+  }));
+
+describe('notification prose', () => {
+  it('merges the approval, the request and the cost into one approved row', () => {
+    const text = [
+      'Colombia - UH-60M Black Hawk Helicopters',
+      '',
+      'WASHINGTON, March 3, 2017 – The State Department has made a determination approving a possible Foreign Military Sale to the Government of Colombia for UH-60M Black Hawk helicopters and related support for an estimated cost of $180 million.',
+      '',
+      'The Government of Colombia has requested a possible sale of twelve (12) UH-60M Black Hawk helicopters, spare parts and training. The estimated cost is $180 million.',
+    ].join('\n');
+    expect(arms(text, '2017-03-03')).toEqual([{ buyer: 'COL', seller: 'USA', designation: 'UH-60 Black Hawk', quantity: 12, value: 180_000_000, qualifier: 'approximate', year: 2017, status: 'approved', part_of: false }]);
+  });
+  it('reads "as high as" as an upper bound and a notification as proposed', () => {
+    const text = 'Chile wants missiles\n\nOn 12 June 2009, the Defense Security Cooperation Agency notified Congress of a possible sale to Chile of 100 AIM-120 AMRAAM missiles. The total value could be as high as $90 million.';
+    expect(arms(text, '2009-06')).toEqual([{ buyer: 'CHL', seller: 'USA', designation: expect.stringContaining('AMRAAM'), quantity: 100, value: 90_000_000, qualifier: 'at_most', year: 2009, status: 'proposed', part_of: false }]);
+  });
+});
+
+describe('news prose', () => {
+  it('splits an aggregate and its quantified items', () => {
+    const text = 'Peru shopping\n\nPeru signed a contract in 2013 worth about $400 million, including 24 Mi-171 helicopters and 2 C-27J transport aircraft.';
+    const rows = arms(text, '2013-12-01');
+    expect(rows.filter((r) => !r.part_of)).toEqual([expect.objectContaining({ buyer: 'PER', quantity: null, value: 400_000_000, qualifier: 'approximate', year: 2013, status: 'ordered' })]);
+    expect(rows.filter((r) => r.part_of).map((r) => r.quantity).sort()).toEqual([2, 24]);
+  });
+  it('finds sellers other than the United States', () => {
+    const rows = arms('Venezuela jets\n\nVenezuela bought 24 Sukhoi Su-30 fighter jets from Russia in 2006.', '2007-01-10');
+    expect(rows).toEqual([expect.objectContaining({ buyer: 'VEN', seller: 'RUS', quantity: 24, year: 2006, status: 'purchased' })]);
+  });
+  it('reads deliveries', () => {
+    const rows = arms('Brazil\n\nThe Brazilian Air Force received 6 KC-390 transport aircraft last year.', '2024-03-01');
+    expect(rows).toEqual([expect.objectContaining({ buyer: 'BRA', quantity: 6, status: 'delivered' })]);
+  });
+});
+
+describe('not purchases', () => {
+  it('ignores donations, grants and free excess articles', () => {
+    const text = [
+      'Aid',
+      '',
+      'The United States donated 4 Bell 412 helicopters to Guatemala.',
+      'Honduras will receive 2 patrol boats under a U.S. grant.',
+      'El Salvador received 12 HMMWVs as Excess Defense Articles at no cost.',
+    ].join('\n');
+    expect(arms(text)).toEqual([]);
+  });
+  it('ignores disaster aid and construction', () => {
+    const text = 'Relief\n\nThe Pentagon sent 8 C-130 aircraft to Haiti after the earthquake. Mexico will spend $2 billion on a border wall.';
+    expect(arms(text)).toEqual([]);
+  });
+  it('does not repeat a deal when later sentences refer back to it', () => {
+    const text = 'Argentina\n\nArgentina ordered 12 F-16 fighters from Denmark for $300 million in 2024.\n\nThe sale of these aircraft will replace the Mirage fleet. The deal supports regional stability.';
+    expect(arms(text, '2024-05-01')).toHaveLength(1);
+  });
+});

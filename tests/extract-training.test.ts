@@ -1,0 +1,67 @@
+// Training and assistance, on sentences and tables written for these tests (not from the corpus).
+import { describe, expect, it } from 'vitest';
+import { extractText } from './helpers/extract.js';
+
+const training = (text: string, published = '2016-04-14') =>
+  extractText(text, published).rows.training.map((r) => ({
+    recipient: r.recipient_iso3,
+    program: r.program,
+    amount: r.amount_usd,
+    basis: r.amount_basis,
+    start: r.start_year,
+    end: r.end_year,
+    trainees: r.trainees,
+    courses: r.courses,
+  }));
+
+describe('prose', () => {
+  it('reads money, years, trainees and courses', () => {
+    const rows = training('Colombia\n\nFrom 2008 to 2012 the United States spent $45 million on IMET courses for Colombia, training 1,200 officers in 310 courses.', '2013-02-01');
+    expect(rows).toEqual([{ recipient: 'COL', program: 'International Military Education and Training', amount: 45_000_000, basis: 'actual', start: 2008, end: 2012, trainees: 1200, courses: 310 }]);
+  });
+  it('keeps requested and appropriated amounts apart', () => {
+    const rows = training('Budget\n\nThe administration requested $25 million in Foreign Military Financing for Honduras for FY2016. Congress appropriated $18 million in FY2015 for security assistance to Honduras.', '2015-06-01');
+    expect(rows.map((r) => [r.amount, r.basis, r.end]).sort()).toEqual([
+      [18_000_000, 'appropriated', 2015],
+      [25_000_000, 'requested', 2016],
+    ]);
+  });
+  it('gives an undated figure the publication year as its end', () => {
+    const rows = training('Jamaica\n\nTwelve Jamaican coast guard officers completed a course at Fort Benning, Ga.', '2019-05-02');
+    expect(rows).toEqual([expect.objectContaining({ recipient: 'JAM', trainees: 12, start: null, end: 2019 })]);
+  });
+  it('ignores humanitarian and disaster aid', () => {
+    expect(training('Aid\n\nUSAID provided $5 million in humanitarian assistance to Haiti after the hurricane, training 300 volunteers.')).toEqual([]);
+  });
+});
+
+describe('flattened tables', () => {
+  const table = [
+    'Foreign Military Training report',
+    '',
+    'HONDURAS',
+    '',
+    'FY 2010 Actual FY 2011 Planned',
+    '($ in thousands)',
+    'Type of Activity Number of Students Trained Dollar Value Number of Projected Students Dollar Value',
+    'IMET 40 $1,200 45 $1,350',
+    'CTFP 3 $95 -- --',
+    'TOTAL 43 $1,295 45 $1,350',
+    '',
+    'JAMAICA',
+    '',
+    'FY 2010 Actual FY 2011 Planned',
+    'Type of Activity Number of Students Trained Dollar Value Number of Projected Students Dollar Value',
+    'IMET 10 $700,000 0 $0',
+  ].join('\n');
+
+  it('gives one fact per row and fiscal year, scaled, with the basis of each column', () => {
+    const rows = training(table, '2011-01');
+    expect(rows).toHaveLength(6);
+    expect(rows).toContainEqual(expect.objectContaining({ recipient: 'HND', amount: 1_200_000, trainees: 40, start: 2010, end: 2010, basis: 'actual' }));
+    expect(rows).toContainEqual(expect.objectContaining({ recipient: 'HND', amount: 1_350_000, trainees: 45, start: 2011, end: 2011, basis: 'planned' }));
+    expect(rows).toContainEqual(expect.objectContaining({ recipient: 'HND', amount: 95_000, trainees: 3, start: 2010 }));
+    expect(rows).toContainEqual(expect.objectContaining({ recipient: 'JAM', amount: 700_000, trainees: 10, start: 2010 }));
+    expect(rows.filter((r) => r.recipient === 'JAM')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,65 @@
+// Visits, on sentences written for these tests (not taken from the corpus).
+import { describe, expect, it } from 'vitest';
+import { extractText } from './helpers/extract.js';
+
+const visits = (text: string, published = '2016-04-14') =>
+  extractText(text, published).rows['secdef-visits'].map((v) => `${v.secretary ?? '?'}${v.secretary_inferred ? ' (inferred)' : ''}|${v.country_iso3}|${v.year}|${v.start_date ?? ''}|${v.city ?? ''}`).sort();
+
+describe('visits by a named secretary', () => {
+  it('reads a full name with a title and a destination', () => {
+    expect(visits('Carter heads south\n\nDefense Secretary Ash Carter arrived in Bogota on Tuesday for talks on the peace process.')).toEqual(['Ash Carter|COL|2016|2016-04-12|Bogota']);
+  });
+  it('resolves a bare surname once the full name is known, and coordinated destinations', () => {
+    expect(visits('Trip\n\nSecretary of Defense Leon Panetta is on a tour of the region. Panetta traveled to Colombia, Brazil and Chile this week.', '2012-04-25')).toEqual([
+      'Leon Panetta|BRA|2012|2012-04|',
+      'Leon Panetta|CHL|2012|2012-04|',
+      'Leon Panetta|COL|2012|2012-04|',
+    ]);
+  });
+  it('resolves "he" and "the secretary" to the secretary last named', () => {
+    const found = visits('Gates trip\n\nDefense Secretary Robert Gates met troops in Texas. Later he flew to Lima, where the secretary spoke to Peruvian officers.', '2008-10-05');
+    expect(found).toEqual(['Robert Gates|PER|2008||Lima']);
+  });
+  it('takes announced stops of a trip under way', () => {
+    expect(visits('Austin trip\n\nDefense Secretary Lloyd Austin is traveling to Brasilia this week and will also stop in Colombia.', '2024-07-28')).toEqual(['Lloyd Austin|BRA|2024|2024-07|Brasilia', 'Lloyd Austin|COL|2024|2024-07|']);
+  });
+  it('uses a dateline for "here" and its date', () => {
+    expect(visits('Esper in Chile\n\nSANTIAGO, Chile, Aug. 14, 2020 — Defense Secretary Mark Esper met here today with Chilean Defense Minister Mario Desbordes.', '2020-08-14')).toEqual(['Mark Esper|CHL|2020|2020-08-14|Santiago']);
+  });
+  it('puts the subject of a fronted clause in the place', () => {
+    expect(visits('Trip\n\nAfter stopping in Panama City, Secretary of Defense William Cohen flew home.', '1998-11-20')).toEqual(['William Cohen|PAN|1998||Panama City']);
+  });
+});
+
+describe('visits mentioned in passing', () => {
+  it('reads "the first ... since YEAR" as a visit in that year by whoever held the office', () => {
+    const found = visits('Carter in Peru\n\nCarter is the first U.S. defense secretary to visit Peru since 2008.\nDefense Secretary Ash Carter spoke in Arequipa.', '2015-10-09');
+    expect(found).toContain('Robert Gates (inferred)|PER|2008|2008|');
+  });
+  it('reads named predecessors with their years', () => {
+    const found = visits('Mattis\n\nDefense Secretary Jim Mattis toured Colombia, following visits by Leon Panetta in 2012 and Ash Carter in 2016 to Colombia.', '2018-08-17');
+    expect(found).toContain('Jim Mattis|COL|2018||');
+  });
+  it('leaves the name empty when the year has two secretaries', () => {
+    const found = visits('Hagel\n\nDefense Secretary Chuck Hagel is the first defense secretary to visit Honduras since 2001.', '2014-05-01');
+    expect(found.some((v) => v.startsWith('?|HND|2001') || v.includes('|HND|2001'))).toBe(true);
+  });
+});
+
+describe('not visits', () => {
+  it('ignores other officials traveling', () => {
+    expect(visits('Kerry\n\nSecretary of State John Kerry traveled to Havana on Friday. President Obama will visit Argentina next month.')).toEqual([]);
+  });
+  it('ignores stops inside the United States', () => {
+    expect(visits('Trip\n\nDefense Secretary Ash Carter stopped at U.S. Southern Command in Doral, Fla., and visited Key West.')).toEqual([]);
+  });
+  it('ignores meetings in Washington with Latin American ministers', () => {
+    expect(visits("Meeting\n\nDefense Secretary Ash Carter met Colombia's defense minister at the Pentagon on Monday to discuss Colombia's peace plan.")).toEqual([]);
+  });
+  it('ignores cancelled and hoped-for trips', () => {
+    expect(visits('Trip\n\nDefense Secretary Jim Mattis cancelled his trip to Brazil.', '2018-08-01')).toEqual([]);
+  });
+  it('ignores foreign defense secretaries', () => {
+    expect(visits('Visit\n\nMexican Defense Secretary Salvador Cienfuegos traveled to Guatemala last week.', '2015-05-01')).toEqual([]);
+  });
+});
