@@ -63,3 +63,10 @@ describe('not visits', () => {
     expect(visits('Visit\n\nMexican Defense Secretary Salvador Cienfuegos traveled to Guatemala last week.', '2015-05-01')).toEqual([]);
   });
 });
+
+describe('presence words', () => {
+  it('reads "said in" and "was in" only for the subject right before them', () => {
+    expect(visits('Remarks\n\nDefense Secretary Ash Carter said in Bogota that the peace deal was close.')).toEqual(['Ash Carter|COL|2016||Bogota']);
+    expect(visits('Troops\n\nDefense Secretary Ash Carter said there are 800 U.S. troops in Honduras.')).toEqual([]);
+  });
+});

@@ -58,7 +58,7 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
 
   const buyer = findBuyer(s, ctx, previous);
   if (!buyer) return [];
-  const seller = findSeller(text, ctx, items, buyer);
+  const seller = findSeller(text, ctx, items, buyer, status);
   const year = yearOf(s, ctx, previous);
   const value = amounts[0] ?? null;
   const base = {
@@ -107,7 +107,7 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
     if (figureless && ANAPHORIC.test(before) && !OTHER_TIME.test(before)) {
       // "the proposed sale of the torpedoes": another mention of a fact already found.
       const earlier = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3);
-      if (earlier) out.push({ ...earlier, mention });
+      if (earlier) out.push({ ...earlier, mention, derived: true });
       return record(state, out);
     }
     const fact = make(principal, true, null);
@@ -131,7 +131,7 @@ function followUp(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsSta
   if (ctx.ref.findPlaces(s.text).some((p) => p.country.region === 'lac' && p.country.iso3 !== last.buyer_iso3)) return [];
   const amount = amounts[0]!;
   if (last.value_usd !== null && Math.abs(last.value_usd - amount.usd) > last.value_usd * 0.01) return [];
-  return record(state, [{ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier }]);
+  return record(state, [{ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true }]);
 }
 
 function findItems(text: string, ctx: DocContext, amounts: { start: number; end: number }[]): Item[] {
@@ -190,14 +190,15 @@ function findBuyer(s: Sentence, ctx: DocContext, previous: Sentence | null): Cou
   return null;
 }
 
-function findSeller(text: string, ctx: DocContext, items: Item[], buyer: Country): Country | null {
+function findSeller(text: string, ctx: DocContext, items: Item[], buyer: Country, status: ArmsStatus | null): Country | null {
   for (const p of ctx.ref.findPlaces(text)) {
     if (p.country === buyer) continue;
     const before = text.slice(Math.max(0, p.start - 12), p.start);
     if (/\bfrom\s+(?:the\s+)?$/i.test(before) && p.kind !== 'demonym') return p.country;
     if (p.kind === 'demonym' && /^-(?:made|built|designed|manufactured)\b/.test(text.slice(p.end))) return p.country;
   }
-  if (US_SALE.test(text) || US_SALE.test(ctx.doc.meta.publisher)) return ctx.ref.country('USA') ?? null;
+  // A U.S. notification or release speaks for the sale it announces, not for every purchase it mentions.
+  if (US_SALE.test(text) || (US_SALE.test(ctx.doc.meta.publisher) && status !== null && STAGE[status] <= STAGE.approved)) return ctx.ref.country('USA') ?? null;
   const maker = items.find((i) => i.designation)?.designation?.maker_iso3;
   return maker && maker !== buyer.iso3 ? (ctx.ref.country(maker) ?? null) : null;
 }

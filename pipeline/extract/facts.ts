@@ -37,6 +37,8 @@ export interface ArmsFact {
   status: ArmsStatus | null;
   /** The aggregate fact this item belongs to (resolved to its row id after merging). */
   part_of: ArmsFact | null;
+  /** Stated by reference to an earlier sentence ("The estimated cost is ..."): never the row's quote. */
+  derived?: boolean;
 }
 
 export interface TrainingFact {

@@ -60,10 +60,11 @@ function first<F, K extends keyof F>(facts: F[], field: K): F[K] | null {
   return null;
 }
 
-/** The mention that states most of the fact: most non-null fields, then the earliest. */
+/** The mention that states most of the fact on its own: not derived, most non-null fields, then the earliest. */
 function primary<F extends Fact>(facts: F[]): F {
+  const own = (f: F) => ('derived' in f && f.derived ? 0 : 1);
   const filled = (f: F) => Object.values(f).filter((v) => v !== null && v !== undefined).length;
-  return [...facts].sort((a, b) => filled(b) - filled(a) || byMention(a.mention, b.mention))[0]!;
+  return [...facts].sort((a, b) => own(b) - own(a) || filled(b) - filled(a) || byMention(a.mention, b.mention))[0]!;
 }
 
 function evidenceOf(table: EvidenceRow['table'], id: string, facts: Fact[], cite: Cite): EvidenceRow[] {

@@ -10,7 +10,7 @@ import type { Fact, Mention, TrainingFact } from './facts.js';
 const TRAINING = /\b(?:train(?:s|ed|ing|ees?)?|courses?|classes|instruct(?:ed|ion|ors?)|educat(?:ed|ion)|students|cadets|schooling|academy)\b/i;
 const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|Foreign\s+Military\s+Financing)\b/i;
 // Not security assistance: disaster and humanitarian aid, purchases, construction.
-const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|bought|purchased|sale|sold)\b/i;
+const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|bought|buy|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|procure(?:ment)?|sale|sold)\b/i;
 const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people)\b/;
 const COURSE_COUNT = /^\s*(?:[a-z-]+\s+){0,2}(?:courses|classes|training\s+courses)\b/i;
 const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}course\b/i;

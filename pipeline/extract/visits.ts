@@ -28,10 +28,13 @@ interface Place {
 }
 
 // Words that put the agent in a place: travel, presence and activity there.
-const CUE = /\b(?:visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
+const CUE = /\b(?:said|says|told|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
 // The last words before a destination: a preposition of place or a verb that takes the place directly.
 const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?)$/i;
 const NEGATION = /\b(?:not|never|n't|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
+const WEAK_CUE = /^(?:was|is|were|are|be|been|said|says|told)$/i;
+/** Characters between a subject and its copula: "Carter, who was in", "Mattis was in". */
+const WEAK_CUE_REACH = 12;
 /** How far before a place a denial still reaches, in characters (about a dozen words). */
 const NEGATION_REACH = 80;
 const COORDINATED = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?|or\s+|then\s+(?:to\s+)?|before\s+(?:heading\s+to\s+|going\s+to\s+)?)(?:the\s+)?$/i;
@@ -128,10 +131,17 @@ function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryR
     return next?.ref ?? null;
   }
   const before = text.slice(0, place.start);
-  let cueAt = -1;
-  for (const m of before.matchAll(CUE)) cueAt = m.index!;
-  if (cueAt < 0) return null;
+  let cue: RegExpMatchArray | null = null;
+  for (const m of before.matchAll(CUE)) cue = m;
+  if (!cue) return null;
+  const cueAt = cue.index!;
   const prior = actors.filter((a) => a.end <= cueAt + 1).at(-1);
+  // "there are 800 U.S. troops in Honduras": a copula or "said" puts its own subject in the place, and
+  // only when that subject stands right before it and nobody else comes between it and the place.
+  if (prior && WEAK_CUE.test(cue[0])) {
+    const between = actors.some((a) => a.start > cueAt && a.end <= place.start);
+    if (between || cueAt - prior.end > WEAK_CUE_REACH) return null;
+  }
   if (prior) return prior.ref;
   // "Arriving here Aug. 17 after visiting Paraguay, the secretary began his visit": the subject follows.
   if (FRONTED.test(text)) {

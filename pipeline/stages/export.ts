@@ -4,6 +4,10 @@ import { COLUMNS } from '../lib/columns.js';
 import { schemaOf } from '../lib/schemas.js';
 import { ordered, toCsv, toJson } from '../lib/serialize.js';
 import { TABLES, type Dataset, type Table } from '../types.js';
+import { isMain, runStage } from '../lib/stage-io.js';
+import { join } from 'node:path';
+import { replaceFolder } from '../lib/files.js';
+import { readFileSync } from 'node:fs';
 
 export interface PackageInfo {
   version: string;
@@ -91,4 +95,17 @@ function foreignKeys(table: Table): Record<string, unknown>[] {
   if (table !== 'sources') keys.push({ fields: 'source_id', reference: { resource: 'sources', fields: 'id' } });
   if (table === 'arms-purchases') keys.push({ fields: 'part_of', reference: { resource: 'arms-purchases', fields: 'id' } });
   return keys;
+}
+
+/** Dataset version (SemVer): the package version. */
+export function datasetVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+if (isMain(import.meta.url)) {
+  await runStage('export', async ({ work, read }) => {
+    const files = exportDataset(read<{ data: Dataset }>('validate').data, { version: datasetVersion() });
+    await replaceFolder(join(work, 'output'), files);
+    return `${files.size} files in ${join(work, 'output')}`;
+  });
 }

@@ -7,6 +7,8 @@ import { annotate, type EntitySpan, type Span } from '../extract/nlp.js';
 import { validate } from '../lib/schemas.js';
 import { codePointLength, compareCodePoints, sha256 } from '../lib/text.js';
 import { checkEdtf } from '../lib/dates.js';
+import type { SourceRow } from '../types.js';
+import { isMain, runStage } from '../lib/stage-io.js';
 
 export interface SourceMeta {
   title: string;
@@ -108,6 +110,22 @@ async function readDocument(dir: string, id: string, pair: Pair): Promise<Source
   return documentFromText(id, decodeText(pair.text!, bytes), meta, bytes);
 }
 
+/** The sources-table row of a document. */
+export function sourceRow(doc: SourceDoc): SourceRow {
+  return {
+    id: doc.id,
+    title: doc.meta.title,
+    publisher: doc.meta.publisher,
+    url: doc.meta.url,
+    published: doc.meta.published,
+    language: doc.meta.language ?? null,
+    license: doc.meta.license ?? null,
+    excerpt: doc.meta.excerpt ?? null,
+    sha256: doc.sha256,
+    characters: doc.characters,
+  };
+}
+
 /** A document from text already in memory (the file reader above, tests, the benchmark). */
 export function documentFromText(id: string, text: string, meta: SourceMeta, bytes: Uint8Array = Buffer.from(text, 'utf8')): SourceDoc {
   const { sentences, entities } = annotate(text);
@@ -188,4 +206,12 @@ function firstInvalidByte(bytes: Buffer): number {
     }
   }
   return lo;
+}
+
+if (isMain(import.meta.url)) {
+  await runStage('ingest', async ({ sources, write }) => {
+    const result = await ingest(sources);
+    write('ingest', result);
+    return `${result.docs.length} documents, ${result.problems.length} problems`;
+  });
 }

@@ -8,6 +8,10 @@ import type { Merged } from '../extract/merge.js';
 import { slug } from '../extract/merge.js';
 import { FACT_TABLES, type FactTable, type FactRows } from '../types.js';
 import type { SourceDoc } from './ingest.js';
+import { isMain, runStage } from '../lib/stage-io.js';
+import { join } from 'node:path';
+import { COLUMNS } from '../lib/columns.js';
+import type { IngestResult } from './ingest.js';
 
 export type Correction =
   | { action: 'reject'; table: FactTable; id: string; reason: string }
@@ -82,4 +86,13 @@ export function review(merged: Merged, corrections: Correction[], docs: SourceDo
 
 function defaultFor(column: string): unknown {
   return column === 'secretary_inferred' ? false : null;
+}
+
+if (isMain(import.meta.url)) {
+  await runStage('review', ({ sources, read, write }) => {
+    const corrections = readCorrections(join(sources, 'corrections.json'));
+    const result = review(read<Merged>('extract'), corrections, read<IngestResult>('ingest').docs, COLUMNS);
+    write('review', result);
+    return `${result.outcomes.filter((o) => o.status === 'applied').length} of ${corrections.length} corrections applied`;
+  });
 }

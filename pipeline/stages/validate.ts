@@ -6,6 +6,10 @@ import { COLUMNS } from '../lib/columns.js';
 import { compareCodePoints } from '../lib/text.js';
 import { FACT_TABLES, TABLES, type Dataset, type EvidenceRow, type Table } from '../types.js';
 import type { SourceDoc } from './ingest.js';
+import { isMain, runStage } from '../lib/stage-io.js';
+import type { Merged } from '../extract/merge.js';
+import type { IngestResult } from './ingest.js';
+import { sourceRow } from './ingest.js';
 
 export interface ValidateResult {
   data: Dataset;
@@ -59,4 +63,14 @@ export function validateDataset(data: Dataset, docs: SourceDoc[]): ValidateResul
   for (const r of out['arms-purchases']) if (r.part_of && !arms.has(r.part_of)) r.part_of = null;
   out.evidence.sort((a, b) => compareCodePoints(a.record_id, b.record_id) || compareCodePoints(a.source_id, b.source_id) || a.char_start - b.char_start);
   return { data: out, problems };
+}
+
+if (isMain(import.meta.url)) {
+  await runStage('validate', ({ read, write }) => {
+    const { docs } = read<IngestResult>('ingest');
+    const reviewed = read<Merged>('review');
+    const result = validateDataset({ ...reviewed.rows, sources: docs.map(sourceRow), evidence: reviewed.evidence }, docs);
+    write('validate', result);
+    return `${result.problems.length} rows rejected`;
+  });
 }
