@@ -44,7 +44,12 @@ export function readCorrections(file: string): Correction[] {
 }
 
 export function review(merged: Merged, corrections: Correction[], docs: SourceDoc[], columns: Record<FactTable, string[]>): Merged & { outcomes: CorrectionOutcome[] } {
-  const rows: FactRows = { 'secdef-visits': [...merged.rows['secdef-visits']], 'arms-purchases': [...merged.rows['arms-purchases']], training: [...merged.rows.training] };
+  // Copies: the extractor's rows stay as they were found.
+  const rows: FactRows = {
+    'secdef-visits': merged.rows['secdef-visits'].map((r) => ({ ...r })),
+    'arms-purchases': merged.rows['arms-purchases'].map((r) => ({ ...r })),
+    training: merged.rows.training.map((r) => ({ ...r })),
+  };
   let evidence = [...merged.evidence];
   const outcomes: CorrectionOutcome[] = [];
   const byId = new Map(docs.map((d) => [d.id, d]));
