@@ -103,9 +103,11 @@ export function score(data: Dataset, golds: Gold[]): Record<FactTable, TableScor
         if (!used.has(i)) s.extras.push(`${id}: ${r.id} — “${r.quote.slice(0, 110)}${r.quote.length > 110 ? '…' : ''}”`);
       });
       const traps = table === 'secdef-visits' ? gold.not_visits : table === 'arms-purchases' ? gold.not_arms : undefined;
+      // A trap row is an extra row stated by a trap sentence (a correct fact may share its sentence).
+      const extraIds = new Set(rows.filter((_, i) => !used.has(i)).map((r) => r.id));
       for (const trap of traps ?? []) {
         for (const e of data.evidence) {
-          if (e.table === table && e.source_id === id && (e.quote.includes(trap.quote) || trap.quote.includes(e.quote))) s.traps.push(`${id}: ${e.record_id} from a trap (${trap.why})`);
+          if (e.table === table && e.source_id === id && extraIds.has(e.record_id) && (e.quote.includes(trap.quote) || trap.quote.includes(e.quote))) s.traps.push(`${id}: ${e.record_id} from a trap (${trap.why})`);
         }
       }
     }

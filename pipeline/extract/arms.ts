@@ -10,20 +10,26 @@ import type { ArmsFact, Mention } from './facts.js';
 const STATUS_CUES: [ArmsStatus, RegExp][] = [
   ['proposed', /\b(?:request(?:ed|s|ing)?|seek(?:s|ing)?|sought|wants?\s+to\s+(?:buy|purchase|acquire)|possible\s+(?:Foreign\s+Military\s+)?sale|proposed\s+(?:sale|deal|purchase|acquisition|transfer)|notif(?:ied|ies|y|ication)|plans?\s+to\s+(?:buy|purchase|acquire)|(?:is|are|was)\s+considering|negotiat(?:e|es|ed|ing|ions?)|interested\s+in\s+(?:buying|purchasing|acquiring))\b/i],
   ['approved', /\b(?:approv(?:ed|es|ing|al)|authoriz(?:ed|es|ing)|green[- ]?light(?:ed|s)?)\b/i],
-  ['ordered', /\b(?:ordered|orders|placed\s+an?\s+order|signed\s+(?:a|an)\s+(?:[^.]{0,40}?\s)?(?:contract|deal|agreement)|contracted|agreed\s+to\s+(?:buy|purchase|acquire)|will\s+(?:buy|purchase|acquire)|(?:is|are)\s+(?:buying|purchasing|acquiring))\b/i],
+  ['ordered', /\b(?:ordered|orders|placed\s+an?\s+order|signed\s+(?:(?:a|an|the)\s+)?(?:(?:[^.]|\.\d){0,60}?\s)?(?:contracts?|deals?|agreements?)|contracted|agreed\s+to\s+(?:buy|purchase|acquire)|will\s+(?:buy|purchase|acquire)|(?:is|are)\s+(?:buying|purchasing|acquiring))\b/i],
   ['purchased', /\b(?:bought|purchased|acquired|buying\s+binge|shopping\s+spree)\b/i],
   ['delivered', /\b(?:delivered|took\s+delivery|taken\s+delivery|received|handed\s+over)\b/i],
 ];
 const STAGE: Record<ArmsStatus, number> = { proposed: 1, approved: 2, ordered: 3, purchased: 4, delivered: 5 };
 // A sale or purchase named as a noun: a fact only with a figure or a named designation.
-const WEAK_CUE = /\b(?:sale|sales|deal|purchase|purchases|acquisition|acquire|buy|sell|sold|sells)\b/i;
+const WEAK_CUE = /\b(?:sale|sales|deal|purchase|purchases|acquisition|acquire|buy|sell|sold|sells|contract|package)\b/i;
 // Not purchases: free transfers, aid, construction, and money that is training or assistance.
 const NOT_PURCHASE = /\b(?:grant(?:s|ed)?|donat(?:e|ed|es|ing|ion|ions)|gift(?:s|ed)?|free\s+of\s+charge|at\s+no\s+cost|excess\s+defense\s+articles|lend|lent|loan(?:s|ed)?|leas(?:e|ed|es|ing)|wall|hurricane|earthquake|disaster|humanitarian|relief|capacity[- ]building|(?:security|military|foreign|counternarcotics|counterdrug|economic)\s+assistance|appropriat(?:ed|ion|ions))\b/i;
+// Not a deal being made: blocked or banned sales, smuggling, seizures, lawsuits (lower case: "Block II" is a model).
+const NOT_A_DEAL = /\b(?:block(?:s|ed|ing)?|bann?(?:ed|s|ing)?|embargo(?:es|ed)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|den(?:y|ied|ies)|refus(?:e|ed|es)|veto(?:es|ed)?|smuggl(?:e|ed|ing)|traffick(?:ed|ing)|seiz(?:e|ed|ure|ures)|lawsuit|sued|sues|stolen|cancel(?:s|led|ed|ing)?)\b/;
+// "its F-16 fleet", "the Air Force's F-5 fighters": equipment already owned, bought only if a past purchase says so.
+const OWNED = /\b(?:its|their|his|her|our|[A-Z][\p{L}.]*['’]s)\s+(?:[\w-]+\s+){0,2}$/u;
 const ANAPHORIC = /\b(?:the|these|those|this|that|such)\s+(?:\w+\s+){0,2}$/i;
 const OTHER_TIME = /\b(?:existing|previous|previously|earlier|older|old|former|current)\s+(?:\w+\s+)?$/i;
 const US_SALE = /\b(?:Foreign\s+Military\s+Sales?|FMS|Defense\s+Security\s+Cooperation\s+Agency|DSCA|State\s+Department|Department\s+of\s+State|Pentagon|U\.S\.\s+(?:contractors?|companies|firms|government|manufacturers?)|from\s+the\s+(?:U\.S\.|United\s+States))\b/;
 const COST_SENTENCE = /\b(?:estimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)|total\s+(?:case\s+)?value|valued\s+at|worth|cost)\b/i;
 const INCLUDING = /\b(?:including|includes|include|such\s+as|among\s+them|comprising)\b/i;
+// Relative phrases that date a deal ("last year", "this month"); "in a year" is a duration, not a date.
+const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i;
 const DECADE = /\b(?:1[89]|20)\d0s\b/;
 const BUYER_ROLE = /(?:Government\s+of\s+(?:the\s+)?|sale\s+to\s+(?:the\s+)?(?:Government\s+of\s+)?|sell\s+[^.]{0,60}?\bto\s+(?:the\s+)?|between\s+)$/i;
 
@@ -33,6 +39,8 @@ const NAME_GAP = /^(?:\s+[A-Z0-9][\w-]*|\s*\([^)]*\))*\s*$/;
 interface Item {
   start: number;
   end: number;
+  /** Characters between the count and the item name, when a count was found. */
+  lead?: number;
   text: string;
   designation: Designation | null;
   noun: EquipmentNoun | null;
@@ -44,20 +52,26 @@ export interface ArmsState {
   facts: ArmsFact[];
 }
 
-export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsState, previous: Sentence | null): ArmsFact[] {
+export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsState, previous: Sentence | null): void {
   const text = s.text;
-  if (NOT_PURCHASE.test(text)) return [];
+  // Grants, blocked sales and the like void their own clause: "bought five jets from France, but
+  // Britain has blocked the sale of spare parts" still states the purchase.
+  const clauses = clausesOf(text).filter((c) => !NOT_PURCHASE.test(c.text) && !NOT_A_DEAL.test(c.text));
+  if (clauses.length === 0) return;
+  const open = (at: number) => clauses.some((c) => at >= c.start && at < c.end);
+  const kept = clauses.map((c) => c.text).join(' ');
   let status: ArmsStatus | null = null;
-  for (const [stage, cue] of STATUS_CUES) if (cue.test(text) && (!status || STAGE[stage] > STAGE[status])) status = stage;
-  const weak = WEAK_CUE.test(text);
-  const amounts = findAmounts(text);
-  const items = findItems(text, ctx, amounts);
+  for (const [stage, cue] of STATUS_CUES) if (cue.test(kept) && (!status || STAGE[stage] > STAGE[status])) status = stage;
+  const weak = WEAK_CUE.test(kept);
+  const amounts = findAmounts(text).filter((a) => open(a.start));
+  const bought = status !== null && STAGE[status] >= STAGE.purchased;
+  const items = findItems(text, ctx, amounts).filter((i) => open(i.start) && (bought || !OWNED.test(text.slice(0, i.start))));
 
   if (items.length === 0) return followUp(s, ctx, mention, state, amounts);
-  if (!status && !weak) return [];
+  if (!status && !weak) return enrich(mention, state, items);
 
-  const buyer = findBuyer(s, ctx, previous);
-  if (!buyer) return [];
+  const buyer = findBuyer(s, ctx, previous, state);
+  if (!buyer) return;
   const seller = findSeller(text, ctx, items, buyer, status);
   const year = yearOf(s, ctx, previous);
   const value = amounts[0] ?? null;
@@ -84,55 +98,104 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
 
   const listAt = INCLUDING.exec(text);
   const listed = listAt ? items.filter((i) => i.start > listAt.index!) : [];
-  const out: ArmsFact[] = [];
-  if (value && listAt && listed.length >= 2 && value.start < listAt.index!) {
+  const kinds = new Set(items.map((i) => i.designation?.designation ?? i.noun?.category ?? i.text));
+  const quantified = items.filter((i) => i.quantity !== null);
+  if (value && ((listAt && listed.length >= 2 && value.start < listAt.index!) || (kinds.size >= 2 && items.filter((i) => i.designation).length >= 2))) {
     // One amount for several items: the aggregate is a row, each quantified item a row that points at it.
+    const parts = listed.length >= 2 ? listed : items;
     const aggregate: ArmsFact = {
       ...base,
-      item: text.slice(listAt.index! + listAt[0].length, listed.at(-1)!.end).trim(),
+      item: text.slice(parts[0]!.start - (parts[0]!.lead ?? 0), parts.at(-1)!.end).trim(),
       designation: null,
       category: null,
       quantity: null,
       value_usd: value.usd,
       value_qualifier: value.qualifier,
       part_of: null,
+      covers: parts.map((i) => i.designation?.designation ?? null).filter((d): d is string => d !== null),
     };
-    out.push(aggregate);
-    for (const item of listed) if (item.quantity) out.push(make(item, false, aggregate));
-  } else {
-    const principal = items.find((i) => i.quantity !== null) ?? items[0]!;
-    const before = text.slice(0, principal.start);
-    const figureless = principal.quantity === null && !value;
-    if (figureless && !principal.designation && !(status && STAGE[status] >= STAGE.purchased)) return [];
-    if (figureless && ANAPHORIC.test(before) && !OTHER_TIME.test(before)) {
-      // "the proposed sale of the torpedoes": another mention of a fact already found.
-      const earlier = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3);
-      if (earlier) out.push({ ...earlier, mention, derived: true });
-      return record(state, out);
-    }
-    const fact = make(principal, true, null);
-    if (OTHER_TIME.test(before) || DECADE.test(text)) fact.year = explicitYear(text);
-    out.push(fact);
+    state.facts.push(aggregate);
+    for (const item of parts) if (item.quantity) state.facts.push(make(item, false, aggregate));
+    return;
   }
-  return record(state, out);
+  if (!value && quantified.length >= 2) {
+    // "requested to buy twenty-four (24) AIM-120C-8 ... and twelve (12) AIM-9X ...": items of the
+    // package the document announced before, or separate purchases when there is none.
+    const aggregate = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3 && f.covers !== undefined && f.year === year) ?? null;
+    for (const item of quantified) state.facts.push(make(item, false, aggregate));
+    return;
+  }
+  const principal = quantified[0] ?? items[0]!;
+  const before = text.slice(0, principal.start);
+  const figureless = principal.quantity === null && !value;
+  if (figureless && !principal.designation && !(status && STAGE[status] >= STAGE.purchased)) return;
+  if (figureless && ANAPHORIC.test(before) && !OTHER_TIME.test(before)) {
+    // "the proposed sale of the torpedoes": another mention of a fact already found.
+    const earlier = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3);
+    if (earlier) state.facts.push({ ...earlier, mention, derived: true });
+    return;
+  }
+  const fact = make(principal, true, null);
+  if (OTHER_TIME.test(before) || DECADE.test(text)) fact.year = explicitYear(text);
+  state.facts.push(fact);
 }
 
-function record(state: ArmsState, facts: ArmsFact[]): ArmsFact[] {
-  state.facts.push(...facts);
-  return facts;
+interface Clause {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CLAUSE_BREAK = /;\s+|,\s+(?=(?:but|while|although|though|whereas|even\s+though)\s)/g;
+
+function clausesOf(text: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push({ start, end: m.index!, text: text.slice(start, m.index!) });
+    start = m.index! + m[0].length;
+  }
+  out.push({ start, end: text.length, text: text.slice(start) });
+  return out;
+}
+
+/** "Major Defense Equipment (MDE): Twelve (12) MK 54 ...": a quantity for equipment the document is about. */
+function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
+  for (const item of items) {
+    if (item.quantity === null || !item.designation) continue;
+    const known = state.facts.findLast((f) => f.designation === item.designation!.designation && (f.quantity === null || f.quantity === item.quantity));
+    if (known) state.facts.push({ ...known, mention, item: item.text, quantity: item.quantity, derived: false });
+  }
+}
+
+/**
+ * The document's facts once every sentence is read. A mention without figures ("agreed to buy F-16
+ * fighter jets") is the same deal as a mention with figures of that equipment in the same document.
+ */
+export function resolveArms(state: ArmsState): ArmsFact[] {
+  return state.facts.map((f) => {
+    if (f.quantity !== null || f.value_usd !== null || !f.designation || f.derived) return f;
+    const same = state.facts.find((g) => g !== f && g.buyer_iso3 === f.buyer_iso3 && (g.quantity !== null || g.value_usd !== null) && (g.designation === f.designation || g.covers?.includes(f.designation!)));
+    if (!same) return f;
+    const target = same.part_of ?? same;
+    return { ...target, mention: f.mention, derived: true };
+  });
 }
 
 /** "The estimated cost is $556 million.": a figure for the fact just stated in the same paragraph. */
-function followUp(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsState, amounts: ReturnType<typeof findAmounts>): ArmsFact[] {
-  const last = state.facts.at(-1);
-  if (!last || amounts.length !== 1 || !COST_SENTENCE.test(s.text)) return [];
+function followUp(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsState, amounts: ReturnType<typeof findAmounts>): void {
+  const last = state.facts.findLast((f) => f.part_of === null);
+  if (!last || amounts.length !== 1 || !COST_SENTENCE.test(s.text)) return;
   const lastSentence = ctx.sentences.find((x) => x.start === last.mention.start);
-  if (!lastSentence || lastSentence.paragraph !== s.paragraph) return [];
-  if (ctx.ref.findPlaces(s.text).some((p) => p.country.region === 'lac' && p.country.iso3 !== last.buyer_iso3)) return [];
+  if (!lastSentence || s.paragraph - lastSentence.paragraph > FOLLOW_UP_PARAGRAPHS) return;
+  if (ctx.ref.findPlaces(s.text).some((p) => p.country.region === 'lac' && p.country.iso3 !== last.buyer_iso3)) return;
   const amount = amounts[0]!;
-  if (last.value_usd !== null && Math.abs(last.value_usd - amount.usd) > last.value_usd * 0.01) return [];
-  return record(state, [{ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true }]);
+  if (last.value_usd !== null && Math.abs(last.value_usd - amount.usd) > last.value_usd * 0.01) return;
+  state.facts.push({ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true });
 }
+
+/** How many paragraphs after a deal its cost may follow (notifications put "The total estimated cost" on a line of its own). */
+const FOLLOW_UP_PARAGRAPHS = 2;
 
 function findItems(text: string, ctx: DocContext, amounts: { start: number; end: number }[]): Item[] {
   const designations = ctx.ref.findEquipment(text);
@@ -159,18 +222,23 @@ function findItems(text: string, ctx: DocContext, amounts: { start: number; end:
     items.push({ start: n.start, end: n.end, text: n.text, designation: null, noun: n.entry, quantity: null });
   }
   items.sort((a, b) => a.start - b.start);
-  for (const item of items) {
-    const count = counts.filter((c) => c.end <= item.start && /^\s*(?:[A-Za-z-]+\s+){0,3}$/.test(text.slice(c.end, item.start)) && !/\b(?:of|and|in|for)\s/i.test(text.slice(c.end, item.start))).at(-1);
-    if (count && !items.some((o) => o !== item && o.start > count.end && o.end <= item.start && o.designation === null && o.noun === null)) {
-      item.quantity = count.value;
-      const lead = text.slice(count.end, item.start);
-      item.text = (lead.trim() ? `${lead.trim()} ` : '') + item.text;
-    }
+  for (const [index, item] of items.entries()) {
+    const floor = index > 0 ? items[index - 1]!.end : 0;
+    const count = counts.filter((c) => c.start >= floor && c.end <= item.start && QUANTITY_GAP.test(text.slice(c.end, item.start))).at(-1);
+    if (!count) continue;
+    item.quantity = count.value;
+    const lead = text.slice(count.end, item.start);
+    item.lead = lead.length;
+    item.text = (lead.trim() ? `${lead.trim().replace(/^of\s+the\s+/i, '')} ` : '') + item.text;
   }
   return items.filter((i) => i.designation || i.noun);
 }
 
-function findBuyer(s: Sentence, ctx: DocContext, previous: Sentence | null): Country | null {
+// Between a count and its item: names and model words, a few lower-case words, or "of the":
+// "21 Black Hawk", "16 single-seat F-16AM", "five Super Etendard Modernisé attack", "24 of the U.S.-made".
+const QUANTITY_GAP = /^\s*(?:of\s+the\s+)?(?:(?:[A-Z0-9][\p{L}\p{N}./-]*|[\p{Ll}-]+)\s+){0,6}$/u;
+
+function findBuyer(s: Sentence, ctx: DocContext, previous: Sentence | null, state: ArmsState): Country | null {
   const text = s.text;
   const places = ctx.ref.findPlaces(text).filter((p) => p.country.region === 'lac');
   const roles = places.filter((p) => BUYER_ROLE.test(text.slice(Math.max(0, p.start - 80), p.start)) || (p.kind === 'demonym' && /^\s+(?:government|military|armed forces|army|navy|air force|marines|forces|police|officials)\b/i.test(text.slice(p.end))));
@@ -187,7 +255,11 @@ function findBuyer(s: Sentence, ctx: DocContext, previous: Sentence | null): Cou
     const prev = [...new Set(ctx.ref.findPlaces(previous.text).filter((p) => p.country.region === 'lac').map((p) => p.country))];
     if (prev.length === 1) return prev[0]!;
   }
-  return null;
+  // "The $300 million package includes ...", "the previous government bought ...": the buyer the
+  // document has been talking about.
+  const last = state.facts.at(-1);
+  if (last) return ctx.ref.country(last.buyer_iso3) ?? null;
+  return ctx.mainCountry;
 }
 
 function findSeller(text: string, ctx: DocContext, items: Item[], buyer: Country, status: ArmsStatus | null): Country | null {
@@ -209,7 +281,7 @@ function explicitYear(text: string): number | null {
 }
 
 function yearOf(s: Sentence, ctx: DocContext, previous: Sentence | null): number | null {
-  const own = findDates(s.text, ctx.doc.meta.published).find((d) => !d.relative)?.date.year ?? explicitYear(s.text);
+  const own = explicitYear(s.text) ?? findDates(s.text, ctx.doc.meta.published).find((d) => RELATIVE_TIME.test(s.text.slice(d.start, d.end)))?.date.year;
   if (own) return own;
   if (DECADE.test(s.text)) return null;
   if (previous && previous.paragraph === s.paragraph) {

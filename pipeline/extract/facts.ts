@@ -39,6 +39,8 @@ export interface ArmsFact {
   part_of: ArmsFact | null;
   /** Stated by reference to an earlier sentence ("The estimated cost is ..."): never the row's quote. */
   derived?: boolean;
+  /** For an aggregate: the designations it covers ("AMRAAM and AIM-9X ... for $67.5 million"). */
+  covers?: string[];
 }
 
 export interface TrainingFact {

@@ -77,6 +77,9 @@ class Lexicon<T> {
   private readonly byText = new Map<string, T>();
   private pattern: RegExp | null = null;
 
+  /** `variant`: a pattern that may follow a name ending in a digit ("F-16" + "AM", "AIM-120" + "C-8"). */
+  constructor(private readonly variant = '') {}
+
   add(text: string, entry: T): void {
     const key = text.trim();
     if (key && !this.byText.has(key)) this.byText.set(key, entry);
@@ -89,10 +92,11 @@ class Lexicon<T> {
   find(text: string): Mention<T>[] {
     if (!this.pattern) {
       const keys = [...this.byText.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-      this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'gu');
+      const variant = this.variant ? `(?:(?<=\\d)(?:${this.variant}))?` : '';
+      this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${keys.map(escapeRegExp).join('|')})${variant}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'gu');
     }
     const out: Mention<T>[] = [];
-    for (const m of text.matchAll(this.pattern)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], entry: this.byText.get(m[0])! });
+    for (const m of text.matchAll(this.pattern)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], entry: this.byText.get(m[1]!)! });
     return out;
   }
 }
@@ -112,7 +116,8 @@ export class Reference {
   private readonly places = new Lexicon<PlaceEntry>();
   private readonly secretaryNames = new Lexicon<Secretary>();
   private readonly surnames = new Map<string, Secretary[]>();
-  private readonly equipment = new Lexicon<Designation>();
+  // Model suffixes after a designation: "UH-60M", "F-16AM", "AIM-120C-8", "AH-64E".
+  private readonly equipment = new Lexicon<Designation>('[A-Z]{1,2}\\d{0,2}(?:-\\d{1,2})?');
   private readonly equipmentNouns = new Lexicon<EquipmentNoun>();
   private readonly programNames = new Lexicon<Program>();
   private readonly byIso3 = new Map<string, Country>();

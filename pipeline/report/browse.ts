@@ -17,11 +17,17 @@ const count = (v: number | null) => (v === null ? '' : groupDigits(v));
 const QUALIFIER_WORDS: Record<Qualifier, string> = { exact: '', approximate: 'about ', at_least: 'at least ', at_most: 'up to ' };
 const money = (v: number | null, q: Qualifier | null) => (v === null ? '' : `${escapeHtml(q ? QUALIFIER_WORDS[q] : '')}${groupDigits(v)}`);
 
+function visitDates(r: VisitRow): string {
+  const day = (d: string) => `<span class="nowrap">${escapeHtml(d)}</span>`;
+  if (r.start_date && r.end_date && r.end_date !== r.start_date) return `${day(r.start_date)} – ${day(r.end_date)}`;
+  return r.start_date ? day(r.start_date) : r.year === null ? '' : formatNumber(r.year);
+}
+
 const VISIT_COLUMNS: Column<VisitRow>[] = [
   { header: 'Secretary', cell: (r) => (r.secretary ? escapeHtml(r.secretary) + (r.secretary_inferred ? ' <span class="note">(from the terms of office)</span>' : '') : '<span class="note">not named</span>') },
   { header: 'Country', cell: (r) => `${escapeHtml(r.country)} <span class="note">${escapeHtml(r.country_iso3)}</span>` },
   { header: 'City', cell: (r) => text(r.city) },
-  { header: 'Dates', cell: (r) => escapeHtml(r.start_date && r.end_date && r.end_date !== r.start_date ? `${r.start_date} – ${r.end_date}` : (r.start_date ?? (r.year === null ? '' : formatNumber(r.year)))) },
+  { header: 'Dates', cell: visitDates },
 ];
 
 const ARMS_COLUMNS: Column<ArmsRow>[] = [
@@ -56,6 +62,9 @@ export const SHORT_NAMES: Record<FactTable, string> = {
   training: 'Training and security assistance',
 };
 
+/** Shortest names, for column headers of counts. */
+export const COUNT_NAMES: Record<FactTable, string> = { 'secdef-visits': 'Visits', 'arms-purchases': 'Arms', training: 'Training' };
+
 const cls = (c?: string) => (c ? ` class="${c}"` : '');
 
 function sourceCell(sourceId: string, sources: Map<string, SourceRow>): string {
@@ -73,10 +82,10 @@ export function factTableSection(table: FactTable, rows: Record<string, unknown>
   const body = rows.map((row) => {
     const [first, ...rest] = columns.map((c) => c.cell(row));
     const restCells = rest.map((cell, i) => `<td${cls(columns[i + 1]!.className)}>${cell}</td>`);
-    return `<tr><th scope="row">${first}</th>${restCells.join('')}<td class="quote">${escapeHtml(row.quote)}</td><td>${sourceCell(String(row.source_id), sources)}</td><td><code class="id">${escapeHtml(row.id)}</code></td></tr>`;
+    return `<tr><th scope="row">${first}</th>${restCells.join('')}<td class="quote">${escapeHtml(row.quote)}</td><td class="source">${sourceCell(String(row.source_id), sources)}</td><td><code class="id nowrap">${escapeHtml(row.id)}</code></td></tr>`;
   });
   const filter = `<div class="filter" data-filter="${id}" hidden>
-<label for="${id}-filter">Filter ${escapeHtml(SHORT_NAMES[table].toLowerCase())}</label>
+<label for="${id}-filter">Filter: ${escapeHtml(SHORT_NAMES[table])}</label>
 <input type="search" id="${id}-filter" autocomplete="off" spellcheck="false" aria-controls="${id}" aria-describedby="${id}-status">
 <p id="${id}-status" role="status" aria-live="polite"></p>
 </div>`;
@@ -85,7 +94,7 @@ ${heading}
 ${filter}
 <div class="scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
 <table id="${id}">
-<caption id="${id}-caption">${escapeHtml(TABLE_TITLES[table])} (${escapeHtml(groupDigits(rows.length))} ${rows.length === 1 ? 'row' : 'rows'})</caption>
+<caption id="${id}-caption" class="vh">${escapeHtml(TABLE_TITLES[table])} (${escapeHtml(groupDigits(rows.length))} ${rows.length === 1 ? 'row' : 'rows'})</caption>
 <thead><tr>${head.join('')}</tr></thead>
 <tbody>
 ${body.join('\n')}

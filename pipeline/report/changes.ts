@@ -58,8 +58,8 @@ const rows = (data: Dataset, table: Table) => data[table] as unknown as Row[];
 export function buildChanges(current: Dataset, previous: Dataset | null, version: string): string {
   const title = `# Changes in version ${mdText(version)}`;
   if (!previous) {
-    const total = TABLES.reduce((n, t) => n + current[t].length, 0);
-    return mdDocument([title, `No previous output: this is the first release, with ${formatNumber(total)} rows in all.`]);
+    const counts = TABLES.map((t) => `${formatNumber(current[t].length)} ${t}`).join(', ');
+    return mdDocument([title, `No previous output: this is the first release (rows: ${counts}).`]);
   }
   const diffs = TABLES.map((t) => [t, diffTable(t, rows(previous, t), rows(current, t))] as const);
   if (diffs.every(([, d]) => count(d) === 0)) return mdDocument([title, 'No changes: every table holds the same rows as the previous output.']);

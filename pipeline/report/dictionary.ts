@@ -1,14 +1,15 @@
 // output/README.md: the data dictionary, generated from the JSON Schemas (what a row is, every column
 // with type, unit, allowed values and format) and from the data (row counts, an example per column).
 import { COLUMNS } from '../lib/columns.js';
-import { schemaOf } from '../lib/schemas.js';
 import { formatNumber } from '../lib/serialize.js';
 import { TABLES, type Dataset, type Table } from '../types.js';
 import { mdCode, mdDocument, mdTable, mdText, plural } from './markdown.js';
-import { DATASET_TITLE, TABLE_TITLES } from './tables.js';
+import { DATASET_TITLE, SCHEMAS, TABLE_TITLES } from './tables.js';
 
 /** Longest example shown, in code points: enough to recognise a quote, short enough for a table cell. */
 const EXAMPLE_MAX = 60;
+/** Longer patterns (the date forms) read better as the words of the description; datapackage.json has them all. */
+const PATTERN_MAX = 32;
 
 type Property = Record<string, unknown>;
 
@@ -31,7 +32,7 @@ function allowedOf(p: Property): string {
   const parts: string[] = [];
   const values = ((p.enum as unknown[] | undefined) ?? []).filter((v) => v !== null);
   if (values.length) parts.push(`one of ${values.map((v) => mdCode(String(v))).join(', ')}`);
-  if (typeof p.pattern === 'string') parts.push(`pattern ${mdCode(p.pattern)}`);
+  if (typeof p.pattern === 'string') parts.push(p.pattern.length <= PATTERN_MAX ? `pattern ${mdCode(p.pattern)}` : 'pattern in `datapackage.json` (form given in the description)');
   if (p.format === 'uri') parts.push('a URI');
   if (typeof p.minimum === 'number' && typeof p.maximum === 'number') parts.push(`${formatNumber(p.minimum)} to ${formatNumber(p.maximum)}`);
   else if (typeof p.minimum === 'number') parts.push(`at least ${formatNumber(p.minimum)}`);
@@ -50,7 +51,7 @@ function exampleOf(rows: Record<string, unknown>[], column: string): string {
 }
 
 function tableSection(table: Table, data: Dataset): string {
-  const schema = schemaOf(table);
+  const schema = SCHEMAS[table];
   const rows = data[table] as unknown as Record<string, unknown>[];
   const columns = COLUMNS[table].map((column) => {
     const p = schema.properties[column] ?? {};
@@ -59,7 +60,7 @@ function tableSection(table: Table, data: Dataset): string {
   });
   return [
     `### ${table}`,
-    `**${mdText(TABLE_TITLES[table])}.** One row: ${mdText(schema.description ?? '')}`,
+    `**${mdText(TABLE_TITLES[table])}.** What one row is: ${mdText(schema.description ?? '')}`,
     `Files: ${mdCode(`data/${table}.csv`)}, ${mdCode(`data/${table}.json`)}; ${plural(rows.length, 'row')} in this release.`,
     mdTable(['Column', 'Type', 'Can be missing', 'Unit', 'Allowed values', 'Description', 'Example'], columns),
   ].join('\n\n');
@@ -68,8 +69,8 @@ function tableSection(table: Table, data: Dataset): string {
 export function buildDataDictionary(data: Dataset, version: string): string {
   const v = mdText(version);
   return mdDocument([
-    `# ${mdText(DATASET_TITLE)}: data dictionary`,
-    `Version ${v}. Generated from the JSON Schemas and the data of this release; do not edit by hand.`,
+    `# ${mdText(DATASET_TITLE)}`,
+    `Data dictionary of version ${v}. Generated from the JSON Schemas and the data of this release; do not edit by hand.`,
     [
       'Facts about U.S. defense relations with Latin America and the Caribbean, read from news articles and government releases.',
       'Three fact tables (`secdef-visits`, `arms-purchases`, `training`) and two supporting tables: `sources` (the documents) and `evidence` (every sentence, in any document, that states each fact).',
@@ -104,10 +105,13 @@ export function buildDataDictionary(data: Dataset, version: string): string {
     '## Formula-injection guard',
     [
       'A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `\'` in the CSV files only, so that a spreadsheet does not run it as a formula.',
-      'The JSON files keep the raw text; numbers are never touched. To recover the original text from the CSV, drop a leading `\'` from text cells whose next character is one of those.',
+      'The JSON files keep the raw text; numbers are never touched. Where the exact text matters, read it from the JSON files.',
     ].join(' '),
     '## Dates and order',
-    'Dates are ISO 8601, and EDTF for partial dates, at the precision the text supports: `2014`, `2014-04` or `2014-04-24`. Rows are sorted by `id` (code-point order); `id` is derived from the content of the fact, never a row number, so it stays the same between releases.',
+    [
+      'Dates are ISO 8601, and EDTF for partial dates, at the precision the text supports: `2014`, `2014-04` or `2014-04-24`; the `published` date of a source can also be an interval, `2014-04-28/2014-05-02`, when only a window is known.',
+      'Rows are sorted in code-point order: the fact tables and `sources` by `id`, `evidence` by `record_id`, `source_id` and `char_start`. A fact\'s `id` is derived from its content, never a row number, so it stays the same between releases.',
+    ].join(' '),
     '## How to cite',
     `${mdText(DATASET_TITLE)}, version ${v}. Data set, CC BY 4.0. Please cite the version you used, and where you use a single fact, its source document too (\`sources.csv\`: title, publisher, URL).`,
     ['```bibtex', `@misc{defense_relations_latam,`, `  title = {${DATASET_TITLE}},`, `  version = {${version.replace(/[{}]/g, '')}},`, '  note = {Data set, CC BY 4.0},', '}', '```'].join('\n'),

@@ -9,6 +9,14 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+/**
+ * The same escaping for HTML that people read and paste (the embed snippets): apostrophes stay
+ * apostrophes, which is safe inside double-quoted attributes and easier on the eye.
+ */
+export function escapeReadable(value: string): string {
+  return value.replace(/[&<>"]/g, (c) => ENTITIES[c]!);
+}
+
 /** Only web links become hrefs: a `javascript:` or `data:` URL in a source sidecar stays text. */
 export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;

@@ -2,12 +2,11 @@
 // the browsable fact tables and the source documents. Self-contained: inline style and script, no
 // request beyond the dataset's own files, works from file://.
 import { FACT_TABLES, TABLES, type Table } from '../types.js';
-import { schemaOf } from '../lib/schemas.js';
 import { STYLE, SCRIPT, cspHash } from './assets.js';
-import { SHORT_NAMES, factTableSection } from './browse.js';
-import { escapeHtml, groupDigits, link, svgSize, svgText, visuallyHidden } from './html.js';
+import { COUNT_NAMES, SHORT_NAMES, factTableSection } from './browse.js';
+import { escapeHtml, escapeReadable, groupDigits, link, svgSize, svgText, visuallyHidden } from './html.js';
 import type { ReportInput } from './input.js';
-import { DATASET_TITLE, TABLE_TITLES } from './tables.js';
+import { DATASET_TITLE, SCHEMAS } from './tables.js';
 
 const CHARTS = [
   { path: 'charts/secdef-visits.svg', table: 'secdef-visits', name: 'Secretary of Defense visits' },
@@ -18,14 +17,13 @@ const CHARTS = [
 export function buildIndexHtml(input: ReportInput): string {
   const href = hrefIn(input.outputHref);
   const has = new Set(input.outputFiles);
+  const sourcesById = new Map(input.data.sources.map((s) => [s.id, s]));
   const body = [
     header(input),
     '<main id="main" tabindex="-1">\n<div class="wrap">',
     downloads(input, href, has),
     charts(input, href, has),
-    ...FACT_TABLES.map((t) =>
-      factTableSection(t, input.data[t] as unknown as Record<string, unknown>[], new Map(input.data.sources.map((s) => [s.id, s])), schemaOf(t).description ?? ''),
-    ),
+    ...FACT_TABLES.map((t) => factTableSection(t, input.data[t] as unknown as Record<string, unknown>[], sourcesById, SCHEMAS[t].description ?? '')),
     sources(input),
     '</div>\n</main>',
     footer(input, href, has),
@@ -65,10 +63,13 @@ function hrefIn(outputHref: string): (path: string) => string {
   return (path) => (base ? `${base}/${path}` : path);
 }
 
-/** The charts load from the page's own origin, or from the output folder's when it is elsewhere on the web. */
+/**
+ * The charts load from the page's own origin, or from the output folder's when it is elsewhere on
+ * the web; `file:` because browsers disagree on whether 'self' covers files beside a file:// page.
+ */
 function imageSources(outputHref: string): string {
   const origin = /^https?:\/\/[^/\s'";]+/i.exec(outputHref)?.[0];
-  return origin ? `'self' ${origin}` : "'self'";
+  return ["'self'", 'file:', origin].filter(Boolean).join(' ');
 }
 
 function header(input: ReportInput): string {
@@ -97,7 +98,7 @@ function fileLink(path: string, text: string, context: string, href: (p: string)
 function downloads(input: ReportInput, href: (p: string) => string, has: Set<string>): string {
   const rows = TABLES.map((t: Table) => {
     const files = ['csv', 'json'].map((ext) => fileLink(`data/${t}.${ext}`, ext.toUpperCase(), `of ${t}`, href, has)).join(' · ');
-    return `<tr><th scope="row"><code>${escapeHtml(t)}</code></th><td>${escapeHtml(TABLE_TITLES[t])}. ${escapeHtml(schemaOf(t).description ?? '')}</td><td class="num">${escapeHtml(groupDigits(input.data[t].length))}</td><td>${files}</td></tr>`;
+    return `<tr><th scope="row"><code>${escapeHtml(t)}</code></th><td class="num">${escapeHtml(groupDigits(input.data[t].length))}</td><td class="nowrap">${files}</td><td class="wide">${escapeHtml(SCHEMAS[t].description ?? '')}</td></tr>`;
   });
   const extras = [
     has.has('datapackage.json') ? `<a href="${escapeHtml(href('datapackage.json'))}">datapackage.json</a> (Frictionless Data Package: every field, type, unit and key)` : '',
@@ -109,8 +110,8 @@ function downloads(input: ReportInput, href: (p: string) => string, has: Set<str
 ${extras.length ? `<ul>\n${extras.map((e) => `<li>${e}</li>`).join('\n')}\n</ul>` : ''}
 <div class="scroll" role="region" aria-labelledby="downloads-caption" tabindex="0">
 <table>
-<caption id="downloads-caption">Tables in version ${escapeHtml(input.version)}</caption>
-<thead><tr><th scope="col">Table</th><th scope="col">What one row is</th><th scope="col" class="num">Rows</th><th scope="col">Files</th></tr></thead>
+<caption id="downloads-caption" class="vh">Tables in version ${escapeHtml(input.version)}</caption>
+<thead><tr><th scope="col">Table</th><th scope="col" class="num">Rows</th><th scope="col">Files</th><th scope="col">What one row is</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -128,14 +129,15 @@ function charts(input: ReportInput, href: (p: string) => string, has: Set<string
     const size = svgSize(svg);
     const dims = size ? ` width="${size.width}" height="${size.height}"` : '';
     const src = href(chart.path);
-    const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims}`;
-    const snippetImg = `${img} style="max-width:100%;height:auto">`;
-    const snippetFigure = `<figure>\n  ${snippetImg}\n  <figcaption>${escapeHtml(title)}. Data: ${escapeHtml(DATASET_TITLE)}, version ${escapeHtml(input.version)} (CC BY 4.0).</figcaption>\n</figure>`;
+    const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims}>`;
+    const snippetImg = `<img src="${escapeReadable(src)}" alt="${escapeReadable(alt)}"${dims} style="max-width:100%;height:auto">`;
+    const snippetFigure = `<figure>\n  ${snippetImg}\n  <figcaption>${escapeReadable(`${title}. Data: ${DATASET_TITLE}, version ${input.version} (CC BY 4.0).`)}</figcaption>\n</figure>`;
     const slug = chart.path.replace(/^charts\/|\.svg$/g, '');
+    // The SVG shows its own title; the heading is there for navigation by heading.
     return `<div class="chart">
-<h3>${escapeHtml(title)}</h3>
+<h3 class="vh">${escapeHtml(title)}</h3>
 <figure>
-${img} loading="lazy" decoding="async">
+${img}
 <figcaption>Download the <a href="${escapeHtml(src)}">SVG${visuallyHidden(` of ${chart.name.toLowerCase()}`)}</a> · data: <a href="#${chart.table}">${escapeHtml(SHORT_NAMES[chart.table])}</a></figcaption>
 </figure>
 ${snippet(`${slug}-img`, 'Embed the image', snippetImg, chart.name)}
@@ -164,15 +166,15 @@ function sources(input: ReportInput): string {
   const rows = input.data.sources.map((s) => {
     const f = facts.get(s.id);
     const counts = FACT_TABLES.map((t) => `<td class="num">${f ? escapeHtml(groupDigits(f[t])) : ''}</td>`).join('');
-    return `<tr><th scope="row">${link(s.url, s.title)}<code class="id">${escapeHtml(s.id)}</code></th><td>${escapeHtml(s.publisher)}</td><td>${escapeHtml(s.published)}</td><td>${escapeHtml(s.license ?? '')}</td>${counts}</tr>`;
+    return `<tr><th scope="row">${link(s.url, s.title)}<code class="id">${escapeHtml(s.id)}</code></th><td>${escapeHtml(s.publisher)}</td><td class="nowrap">${escapeHtml(s.published)}</td><td class="wide">${escapeHtml(s.license ?? '')}</td>${counts}</tr>`;
   });
   return `<section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">Source documents</h2>
-<p>The documents the facts come from. The quotes in the tables are short excerpts; the source texts keep their own licence and copyright.</p>
+<p>The documents the facts come from, with the number of rows of each table that cite them. The quotes in the tables are short excerpts; the source texts keep their own licence and copyright.</p>
 <div class="scroll" role="region" aria-labelledby="sources-caption" tabindex="0">
 <table>
-<caption id="sources-caption">Source documents (${escapeHtml(groupDigits(rows.length))}) and the rows citing each</caption>
-<thead><tr><th scope="col">Document</th><th scope="col">Publisher</th><th scope="col">Published</th><th scope="col">Licence</th>${FACT_TABLES.map((t) => `<th scope="col" class="num">${escapeHtml(SHORT_NAMES[t])}</th>`).join('')}</tr></thead>
+<caption id="sources-caption" class="vh">Source documents (${escapeHtml(groupDigits(rows.length))}) and the rows citing each</caption>
+<thead><tr><th scope="col">Document</th><th scope="col">Publisher</th><th scope="col">Published</th><th scope="col">Licence</th>${FACT_TABLES.map((t) => `<th scope="col" class="num">${escapeHtml(COUNT_NAMES[t])}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

@@ -80,11 +80,21 @@ function correctionsSection(outcomes: CorrectionOutcome[]): string {
   ].join('\n\n');
 }
 
+/** "first visit to Guatemala since 2005", "visit number 3 to Mexico", "first visit ever to Honduras". */
+function claimText({ claim }: ClaimCheck): string {
+  const who = claim.secretary ? `${claim.secretary}: ` : '';
+  const when = claim.year === null ? '' : ` (${formatNumber(claim.year)})`;
+  if (claim.kind === 'first-since') return `${who}first visit to ${claim.country} since ${claim.since === null ? '?' : formatNumber(claim.since)}${when}`;
+  if (claim.kind === 'nth-ever') return `${who}visit number ${claim.ordinal === null ? '?' : formatNumber(claim.ordinal)} to ${claim.country}${when}`;
+  return `${who}first visit ever to ${claim.country}${when}`;
+}
+
 function claimsSection(claims: ClaimCheck[]): string {
   if (claims.length === 0) return '## Claims check\n\nNo document claims a first visit, a first visit since a year, or an n-th visit.';
   const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
   const rows = claims.map((c) => [
     mdCode(c.claim.mention.source_id),
+    mdText(claimText(c)),
     mdText(c.quote),
     c.verdict === 'contradicted' ? '**contradicted**' : 'consistent',
     c.rows.length ? c.rows.map(mdCode).join(', ') : '—',
@@ -93,6 +103,6 @@ function claimsSection(claims: ClaimCheck[]): string {
   return [
     `## Claims check (${formatNumber(claims.length)}, ${formatNumber(contradicted)} contradicted)`,
     'Sentences such as "the first secretary to visit Guatemala since 2005", checked against the visits table.',
-    mdTable(['Document', 'Sentence', 'Verdict', 'Rows', 'Explanation'], rows),
+    mdTable(['Document', 'Claim', 'Sentence', 'Verdict', 'Rows', 'Explanation'], rows),
   ].join('\n\n');
 }

@@ -1,7 +1,7 @@
 // Stage extract: every sentence of every document through the fact rules, then mentions of the
 // same fact merged into rows with their evidence.
 import type { Reference } from '../lib/reference.js';
-import { findArms, type ArmsState } from '../extract/arms.js';
+import { findArms, resolveArms, type ArmsState } from '../extract/arms.js';
 import { buildContext } from '../extract/context.js';
 import type { Fact, Mention } from '../extract/facts.js';
 import { mergeFacts, type Merged } from '../extract/merge.js';
@@ -10,6 +10,9 @@ import { newTableState, readTableLine } from '../extract/tables.js';
 import { findTraining } from '../extract/training.js';
 import { findVisits, type Claim } from '../extract/visits.js';
 import type { SourceDoc } from './ingest.js';
+import { isMain, runStage } from '../lib/stage-io.js';
+import { loadReference, referenceDirFor } from '../lib/reference.js';
+import type { IngestResult } from './ingest.js';
 
 export interface DocumentFacts {
   facts: Fact[];
@@ -44,7 +47,7 @@ export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
     const visits = findVisits(s, ctx, refs, others, mention);
     facts.push(...visits.visits);
     claims.push(...visits.claims);
-    facts.push(...findArms(s, ctx, mention, arms, previous));
+    findArms(s, ctx, mention, arms, previous);
     const rows = readTableLine(s, ctx, mention, table);
     const training: Fact[] = rows.length > 0 ? rows : findTraining(s, ctx, mention, lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null);
     facts.push(...training);
@@ -52,6 +55,7 @@ export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
     updatePeopleState(people, refs, others);
     previous = s;
   }
+  facts.push(...resolveArms(arms));
   return { facts, claims };
 }
 
@@ -64,4 +68,13 @@ export function extract(docs: SourceDoc[], ref: Reference): ExtractResult {
     claims.push(...found.claims);
   }
   return { ...mergeFacts(facts, new Map(docs.map((d) => [d.id, d]))), claims };
+}
+
+if (isMain(import.meta.url)) {
+  await runStage('extract', ({ sources, read, write }) => {
+    const { docs } = read<IngestResult>('ingest');
+    const result = extract(docs, loadReference(referenceDirFor(sources)));
+    write('extract', result);
+    return `${result.rows['secdef-visits'].length} visits, ${result.rows['arms-purchases'].length} arms, ${result.rows.training.length} training`;
+  });
 }

@@ -1,0 +1,245 @@
+// A small dataset and report input for the report tests: realistic rows from the seed documents,
+// plus hostile text in every place data text reaches a page (markup, attribute breakouts,
+// javascript: URLs, formula starts, pipes and backticks for the Markdown files).
+import type { Problem } from '../../pipeline/errors.js';
+import type { ClaimCheck, ReportInput } from '../../pipeline/report/input.js';
+import type { CorrectionOutcome } from '../../pipeline/stages/review.js';
+import type { ArmsRow, Dataset, EvidenceRow, SourceRow, TrainingRow, VisitRow } from '../../pipeline/types.js';
+
+export const HOSTILE = {
+  script: '<script>window.__pwned = "script"</script>',
+  attribute: '"><img src=x onerror="window.__pwned=\'img\'">',
+  iframe: '<iframe src="https://evil.example/"></iframe>',
+  formula: '=HYPERLINK("https://evil.example/","click")',
+  markdown: '| pipe | `tick` **bold** [link](https://evil.example/) <b>tag</b>',
+};
+
+const HAGEL = '000_4fc6a45fc6b0fc80';
+const EVIL = 'evil.doc-1';
+
+export const sources: SourceRow[] = [
+  {
+    id: HAGEL,
+    title: "U.S. Defense Secretary Hagel's trip to Mexico and Guatemala",
+    publisher: 'Security Assistance Monitor (Center for International Policy), blog',
+    url: 'http://archive.securityassistance.org/blog/us-defense-secretary-hagels-trip-mexico-and-guatemala',
+    published: '2014-04-28/2014-05-02',
+    language: 'en',
+    license: 'Copyright of the publisher; quoted for research and reporting',
+    excerpt: false,
+    sha256: 'a'.repeat(64),
+    characters: 4821,
+  },
+  {
+    id: EVIL,
+    title: `Arms deals ${HOSTILE.script} & "friends"`,
+    publisher: HOSTILE.attribute,
+    url: 'javascript:window.__pwned=1',
+    published: '2017-02-16',
+    language: null,
+    license: null,
+    excerpt: null,
+    sha256: 'b'.repeat(64),
+    characters: 1200,
+  },
+];
+
+const visit = (v: Partial<VisitRow> & Pick<VisitRow, 'id' | 'quote'>): VisitRow => ({
+  source_id: HAGEL,
+  char_start: 100,
+  char_end: 100 + v.quote.length,
+  secretary: 'Chuck Hagel',
+  secretary_inferred: false,
+  country_iso3: 'MEX',
+  country: 'Mexico',
+  city: null,
+  start_date: null,
+  end_date: null,
+  year: 2014,
+  ...v,
+});
+
+export const visits: VisitRow[] = [
+  visit({ id: 'visit-chuck-hagel-gtm-2014', country_iso3: 'GTM', country: 'Guatemala', city: 'Guatemala City', start_date: '2014-04-25', end_date: '2014-04-26', quote: 'Hagel then traveled to Guatemala City, where he met President Pérez Molina.' }),
+  visit({ id: 'visit-chuck-hagel-mex-2014', city: 'Mexico City', start_date: '2014-04-24', end_date: '2014-04-24', quote: 'On Thursday Hagel met with Mexico\'s and Canada\'s defense secretaries.' }),
+  visit({ id: 'visit-unnamed-hnd-2017', source_id: EVIL, secretary: null, country_iso3: 'HND', country: 'Honduras', city: HOSTILE.attribute, year: 2017, quote: `The secretary stopped in Tegucigalpa ${HOSTILE.script}.` }),
+  visit({ id: 'visit-william-perry-gtm-1995', secretary: 'William Perry', secretary_inferred: true, country_iso3: 'GTM', country: 'Guatemala', year: 1995, start_date: '1995', end_date: '1995', quote: 'He was preceded by William Perry in 1995.' }),
+];
+
+const arms = (a: Partial<ArmsRow> & Pick<ArmsRow, 'id' | 'item' | 'quote'>): ArmsRow => ({
+  source_id: HAGEL,
+  char_start: 900,
+  char_end: 900 + a.quote.length,
+  buyer_iso3: 'MEX',
+  buyer: 'Mexico',
+  seller_iso3: 'USA',
+  seller: 'United States',
+  designation: null,
+  category: null,
+  quantity: null,
+  value_usd: null,
+  value_qualifier: null,
+  year: 2014,
+  status: 'approved',
+  part_of: null,
+  ...a,
+});
+
+const DEAL = 'The State Department cleared the way for a proposed deal worth more than $1.15 billion, including ammunition, Humvees and 21 Black Hawk helicopters.';
+
+export const armsRows: ArmsRow[] = [
+  arms({ id: 'arms-mex-2014-deal', item: 'Humvees, ammunition and helicopters', value_usd: 1150000000, value_qualifier: 'at_least', quote: DEAL }),
+  arms({ id: 'arms-mex-2014-uh-60m', item: 'Black Hawk helicopters', designation: 'UH-60M Black Hawk', category: 'helicopter', quantity: 21, part_of: 'arms-mex-2014-deal', quote: DEAL }),
+  arms({ id: 'arms-hnd-2017-evil', source_id: EVIL, buyer_iso3: 'HND', buyer: 'Honduras', seller_iso3: null, seller: null, item: HOSTILE.formula, designation: `</td></tr></table>${HOSTILE.script}`, quantity: 3, year: 2017, status: 'purchased', quote: `Honduras bought ${HOSTILE.iframe} three patrol boats.` }),
+];
+
+export const trainingRows: TrainingRow[] = [
+  {
+    id: 'training-col-imet-2010-2015',
+    source_id: HAGEL,
+    quote: 'Colombia received $48.2 million in IMET training from 2010 to 2015.',
+    char_start: 2000,
+    char_end: 2068,
+    provider_iso3: 'USA',
+    recipient_iso3: 'COL',
+    recipient: 'Colombia',
+    program: 'IMET',
+    category: 'training',
+    amount_usd: 48200000,
+    amount_qualifier: 'exact',
+    amount_basis: 'actual',
+    start_year: 2010,
+    end_year: 2015,
+    trainees: 12345,
+    courses: null,
+    location: null,
+    description: 'IMET training funds',
+  },
+  {
+    id: 'training-hnd-2017-evil',
+    source_id: EVIL,
+    quote: `Training for Honduran forces ${HOSTILE.attribute}`,
+    char_start: 10,
+    char_end: 60,
+    provider_iso3: 'USA',
+    recipient_iso3: 'HND',
+    recipient: 'Honduras',
+    program: null,
+    category: 'assistance',
+    amount_usd: 1500000.5,
+    amount_qualifier: 'approximate',
+    amount_basis: 'planned',
+    start_year: 2017,
+    end_year: 2017,
+    trainees: null,
+    courses: 4,
+    location: HOSTILE.iframe,
+    description: `-${HOSTILE.markdown}`,
+  },
+];
+
+function evidenceOf(table: EvidenceRow['table'], rows: (VisitRow | ArmsRow | TrainingRow)[]): EvidenceRow[] {
+  return rows.map((r) => ({ record_id: r.id, table, source_id: r.source_id, quote: r.quote, char_start: r.char_start, char_end: r.char_end }));
+}
+
+export function dataset(): Dataset {
+  return structuredClone({
+    'secdef-visits': visits,
+    'arms-purchases': armsRows,
+    training: trainingRows,
+    sources,
+    evidence: [...evidenceOf('secdef-visits', visits), ...evidenceOf('arms-purchases', armsRows), ...evidenceOf('training', trainingRows)].sort((a, b) =>
+      a.record_id < b.record_id ? -1 : a.record_id > b.record_id ? 1 : 0,
+    ),
+  });
+}
+
+/** The dataset a release ago: one visit fewer, a value since corrected, a training row since removed. */
+export function previousDataset(): Dataset {
+  const data = dataset();
+  data['secdef-visits'] = data['secdef-visits'].filter((r) => r.id !== 'visit-william-perry-gtm-1995');
+  const deal = data['arms-purchases'].find((r) => r.id === 'arms-mex-2014-deal')!;
+  deal.value_usd = 1000000000;
+  deal.value_qualifier = 'approximate';
+  data.training.push({ ...data.training[0]!, id: 'training-col-fmf-2014', program: 'FMF', category: 'assistance' });
+  data.evidence = data.evidence.filter((e) => e.record_id !== 'visit-william-perry-gtm-1995');
+  return data;
+}
+
+export const problems: Problem[] = [
+  { code: 'invalid-meta', file: 'sources/broken.meta.json', field: 'published', message: 'is not in the expected form ("2014-13")' },
+  { code: 'bad-encoding', file: 'sources/latin1.txt', line: 7, message: 'is not valid UTF-8' },
+  { code: 'invalid-row', file: 'output/data/arms-purchases.csv', field: 'value_usd', message: `must be >= 0 ${HOSTILE.markdown} ${HOSTILE.script}` },
+];
+
+export const corrections: CorrectionOutcome[] = [
+  { index: 0, correction: { action: 'reject', table: 'secdef-visits', id: 'visit-donald-trump-mex-2017', reason: 'A presidential visit, not the secretary.' }, status: 'applied', id: 'visit-donald-trump-mex-2017', message: 'row removed' },
+  { index: 1, correction: { action: 'amend', table: 'arms-purchases', id: 'arms-mex-2014-deal', field: 'value_qualifier', value: 'at_least', reason: '"more than" is a lower bound.' }, status: 'applied', id: 'arms-mex-2014-deal', message: 'value_qualifier: "approximate" → "at_least"' },
+  { index: 2, correction: { action: 'amend', table: 'training', id: 'training-gone', field: 'amount_usd', value: 5, reason: `Typo ${HOSTILE.markdown}` }, status: 'unmatched', id: 'training-gone', message: 'no training row has id training-gone' },
+  { index: 3, correction: { action: 'add', table: 'secdef-visits', row: { source_id: HAGEL, quote: 'He was preceded by William Perry in 1995.' }, reason: 'Historical visit the extractor missed.' }, status: 'applied', id: 'visit-william-perry-gtm-1995', message: 'row added' },
+];
+
+export const claims: ClaimCheck[] = [
+  {
+    claim: { kind: 'first-since', country_iso3: 'GTM', country: 'Guatemala', since: 1995, ordinal: null, secretary: 'Chuck Hagel', year: 2014, mention: { source_id: HAGEL, start: 300, end: 380 } },
+    quote: 'Hagel is the first Secretary of Defense to visit Guatemala since William Perry in 1995.',
+    verdict: 'consistent',
+    rows: ['visit-chuck-hagel-gtm-2014', 'visit-william-perry-gtm-1995'],
+    explanation: 'The visits table has no visit to Guatemala between 1995 and 2014.',
+  },
+  {
+    claim: { kind: 'first-ever', country_iso3: 'HND', country: 'Honduras', since: null, ordinal: null, secretary: null, year: 2017, mention: { source_id: EVIL, start: 0, end: 40 } },
+    quote: `The first visit ever ${HOSTILE.attribute}`,
+    verdict: 'contradicted',
+    rows: ['visit-unnamed-hnd-2017'],
+    explanation: 'An earlier visit to Honduras is in the table.',
+  },
+];
+
+/** A chart as the chart stage draws it: self-contained SVG with title, desc and a source line. */
+export function chartSvg(title: string, desc: string, id: string): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360" width="640" height="360" role="img" aria-labelledby="${id}-title ${id}-desc">
+<title id="${id}-title">${esc(title)}</title>
+<desc id="${id}-desc">${esc(desc)}</desc>
+<rect width="640" height="360" fill="#ffffff"/>
+<rect x="60" y="60" width="400" height="40" fill="#1f5fa8"/>
+<rect x="60" y="120" width="250" height="40" fill="#1f5fa8"/>
+<rect x="60" y="180" width="120" height="40" fill="#1f5fa8"/>
+<text x="60" y="40" font-family="sans-serif" font-size="18" fill="#1b1b1b">${esc(title)}</text>
+<text x="60" y="340" font-family="sans-serif" font-size="12" fill="#4f4f4f">Source: fixture data</text>
+</svg>
+`;
+}
+
+export function charts(): Map<string, string> {
+  return new Map([
+    ['charts/arms-purchases.svg', chartSvg('Arms purchases by buyer, in U.S. dollars', `Bars of arms-purchase value per buyer; Mexico leads with more than $1.15 billion. ${HOSTILE.attribute}`, 'arms')],
+    ['charts/training-spending.svg', chartSvg('Training and security-assistance spending', 'Bars of training spending per recipient: Colombia $48.2 million (2010–2015).', 'training')],
+    ['charts/secdef-visits.svg', chartSvg('Secretary of Defense visits per country', 'Dots for each visit by year: Guatemala in 1995 and 2014, Mexico in 2014, Honduras in 2017.', 'visits')],
+  ]);
+}
+
+const OUTPUT_FILES = ['README.md', 'datapackage.json', ...['secdef-visits', 'arms-purchases', 'training', 'sources', 'evidence'].flatMap((t) => [`data/${t}.csv`, `data/${t}.json`])];
+
+export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
+  const data = overrides.data ?? dataset();
+  const chartMap = overrides.charts ?? charts();
+  return {
+    data,
+    documents: data.sources.map((s) => {
+      const facts = { 'secdef-visits': 0, 'arms-purchases': 0, training: 0 };
+      for (const e of data.evidence) if (e.source_id === s.id) facts[e.table]++;
+      return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, facts };
+    }),
+    problems,
+    corrections,
+    claims,
+    charts: chartMap,
+    outputFiles: [...OUTPUT_FILES, ...chartMap.keys()].sort(),
+    previous: previousDataset(),
+    version: '0.1.0',
+    outputHref: '../output',
+    ...overrides,
+  };
+}
