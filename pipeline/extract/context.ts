@@ -1,7 +1,7 @@
 // What the rules need to know about a document beyond one sentence: paragraphs, the dateline,
 // the speaker of a speech, the country the document is mostly about, and its programs.
 import type { SourceDoc } from '../stages/ingest.js';
-import type { Country, Program, Reference } from '../lib/reference.js';
+import type { Country, Program, Reference, Secretary } from '../lib/reference.js';
 import { findDates, parseDate, publicationStart, type CalendarDate } from '../lib/dates.js';
 
 export interface Sentence {
@@ -29,6 +29,8 @@ export interface DocContext {
   mainCountry: Country | null;
   /** A program the title names (a document about the Merida Initiative). */
   titleProgram: Program | null;
+  /** The secretary the story is about: the first one named in the title or the first lines. */
+  storySecretary: Secretary | null;
 }
 
 // "LIMA, Peru, Aug. 18, 2005 –", "BUENOS AIRES —", "WASHINGTON, May 16, 2014 –"
@@ -54,8 +56,26 @@ export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
     dateline: findDateline(sentences.slice(0, 8), ref, doc.meta.published),
     mainCountry: mainCountry(doc, sentences, ref),
     titleProgram: ref.findPrograms(doc.meta.title)[0]?.entry ?? null,
+    storySecretary: storySecretary(doc, sentences, ref),
   };
 }
+
+function storySecretary(doc: SourceDoc, sentences: Sentence[], ref: Reference): Secretary | null {
+  for (const text of [doc.meta.title, ...sentences.slice(0, STORY_LEAD_SENTENCES).map((s) => s.text)]) {
+    const named = ref.findSecretaryNames(text)[0];
+    if (named) return named.entry;
+    for (const surname of ref.surnameList) {
+      if (new RegExp(`\\b${surname}\\b`).test(text)) {
+        const full = ref.secretariesWithSurname(surname).find((s) => ref.findSecretaryNames(doc.text).some((m) => m.entry === s));
+        if (full) return full;
+      }
+    }
+  }
+  return null;
+}
+
+/** How many opening sentences (title, byline, dateline, lead) name the story's secretary. */
+const STORY_LEAD_SENTENCES = 6;
 
 function findDateline(first: Sentence[], ref: Reference, published: string): Dateline | null {
   for (const s of first) {

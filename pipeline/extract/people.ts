@@ -23,13 +23,15 @@ export interface Agent {
 export interface PeopleState {
   current: Secretary | null;
   lastWasSecretary: boolean;
+  /** The previous sentence's subject (its first person) was the secretary: "He" opening a sentence is them. */
+  subjectWasSecretary: boolean;
   speaker: Secretary | null;
   /** Secretaries the document has introduced by full name or title (their bare surname then counts). */
   introduced: Set<Secretary>;
 }
 
 export function newPeopleState(): PeopleState {
-  return { current: null, lastWasSecretary: false, speaker: null, introduced: new Set() };
+  return { current: null, lastWasSecretary: false, subjectWasSecretary: false, speaker: null, introduced: new Set() };
 }
 
 const TITLE_BEFORE = /(?:(?:U\.S\.|US|United States|American)\s+)?(?:(?:Defense|Defence)\s+Secretary|Secretary\s+of\s+(?:Defense|Defence)|Pentagon\s+(?:chief|head|boss)|(?:Defense|Defence)\s+chief|Secretary|Mr\.|Sec\.|SecDef)\s*,?\s*$/i;
@@ -86,7 +88,8 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
     const end = start + m[0].length;
     if (taken(start, end)) continue;
     const antecedent = refs.filter((r) => r.end <= start && r.secretary).at(-1)?.secretary;
-    const secretary = antecedent ?? (state.lastWasSecretary ? state.current : null);
+    const opensSentence = /^\W*$/.test(sentence.slice(0, start));
+    const secretary = antecedent ?? (state.lastWasSecretary || (opensSentence && state.subjectWasSecretary) ? state.current : null);
     if (secretary) refs.push({ start, end, kind: 'pronoun', secretary });
   }
   if (state.speaker) {
@@ -166,6 +169,9 @@ export function updatePeopleState(state: PeopleState, refs: SecretaryRef[], othe
   }
   const lastRef = refs.filter((r) => r.secretary).at(-1);
   const lastOther = others.filter((o) => o.person).at(-1);
+  const firstRef = refs.find((r) => r.secretary);
+  const firstOther = others.find((o) => o.person);
+  if (firstRef || firstOther) state.subjectWasSecretary = firstRef !== undefined && (!firstOther || firstRef.start < firstOther.start);
   if (lastRef && (!lastOther || lastRef.start > lastOther.start)) state.lastWasSecretary = true;
   else if (lastOther) state.lastWasSecretary = false;
 }

@@ -37,6 +37,7 @@ const CELL = String.raw`(?:\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?|-{1,2}|–
 /** Row labels are program names; a longer "label" is a sentence of prose that ends in a number. */
 const MAX_LABEL = 90;
 const ROW = new RegExp(String.raw`^(\*?[A-Za-z][^$\d]*?)\s+((?:${CELL}\s+)*${CELL})\s*$`);
+const CELL_TOKEN = new RegExp(String.raw`^${CELL}$`);
 
 /** Reads one line as table structure (heading, header, scale note) or a row; rows give facts. */
 export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, state: TableState): TrainingFact[] {
@@ -69,11 +70,17 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
     return [];
   }
   if (!state.groups) return [];
-  const row = ROW.exec(text);
-  if (!row) return [];
-  const label = row[1]!.replace(/^\*/, '').trim();
-  if (label.length > MAX_LABEL) return [];
-  const cells = row[2]!.split(/\s+/);
+  // Cells are read from the end of the line, as many as the columns; the rest is the label, which
+  // may hold digits of its own ("Section 1004 Counter-Drug 86 $412,380 0 $0").
+  const tokens = text.split(/\s+/);
+  let cellCount = 0;
+  while (cellCount < tokens.length && CELL_TOKEN.test(tokens[tokens.length - 1 - cellCount]!)) cellCount++;
+  const wanted = state.measures?.length ?? null;
+  if (cellCount === 0 || (wanted !== null && cellCount < wanted)) return [];
+  const take = wanted ?? cellCount;
+  const cells = tokens.slice(tokens.length - take);
+  const label = tokens.slice(0, tokens.length - take).join(' ').replace(/^\*/, '').trim();
+  if (!label || !/^[A-Za-z]/.test(label) || label.length > MAX_LABEL) return [];
   const measures = state.measures ?? inferMeasures(cells, state.groups.length);
   if (!measures || cells.length !== measures.length) return [];
   const perGroup = measures.length / state.groups.length;

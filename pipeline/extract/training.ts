@@ -10,10 +10,14 @@ import type { Fact, Mention, TrainingFact } from './facts.js';
 const TRAINING = /\b(?:train(?:s|ed|ing|ees?)?|courses?|classes|instruct(?:ed|ion|ors?)|educat(?:ed|ion)|students|cadets|schooling|academy)\b/i;
 const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|Foreign\s+Military\s+Financing)\b/i;
 // Not security assistance: disaster and humanitarian aid, purchases, construction.
-const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|bought|buy|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|procure(?:ment)?|sale|sold)\b/i;
+const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|Millennium\s+Challenge|compact|economic\s+(?:growth|aid|assistance|development))\b/i;
+// Money for buying equipment is an arms fact, unless a program names it assistance (FMF pays for purchases).
+const PURCHASE = /\b(?:bought|buy|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|procure(?:ment)?|sale|sold|package)\b/i;
 const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people)\b/;
 const COURSE_COUNT = /^\s*(?:[a-z-]+\s+){0,2}(?:courses|classes|training\s+courses)\b/i;
 const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}course\b/i;
+// "last month", "this year": relative phrases that give the fact a year.
+const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow)\b/i;
 const CUMULATIVE = /\b(?:total|cumulative|to\s+date|as\s+of|so\s+far|since)\b/i;
 const BASIS: [AmountBasis, RegExp][] = [
   ['requested', /\b(?:request(?:ed|s)?|budget\s+request|proposed|seeks?)\b/i],
@@ -35,6 +39,7 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   const program = programs[0]?.entry ?? (training || ASSISTANCE.test(text) || continues ? ctx.titleProgram : null);
   if (!training && !ASSISTANCE.test(text) && programs.length === 0 && !continues) return [];
   if (NOT_TRAINING.test(text)) return [];
+  if (programs.length === 0 && (PURCHASE.test(text) || ctx.ref.findEquipment(text).length > 0)) return [];
 
   const amounts = findAmounts(text);
   const counts = findCounts(text, amounts).filter((c) => !/^\d{4}$/.test(text.slice(c.start, c.end).trim()) || c.value < 1900 || c.value > 2100);
@@ -56,6 +61,31 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   const location = locationOf(text, ctx);
   let basis: AmountBasis | null = null;
   if (amount) for (const [b, cue] of BASIS) if (cue.test(text)) { basis = b; break; }
+  const base = {
+    table: 'training' as const,
+    mention,
+    provider_iso3: 'USA',
+    recipient_iso3: recipient?.iso3 ?? null,
+    recipient: recipient?.name ?? null,
+    program: program?.name ?? null,
+    category: training ? ('training' as const) : ('assistance' as const),
+    location,
+  };
+  const series = amountsByYear(text, amounts);
+  if (series) {
+    // "requested $25 million for FY2016, compared with $27 million in FY2015 and $28.5 million in FY2014"
+    return series.map(({ amount: a, year, basis: b }) => ({
+      ...base,
+      amount_usd: a.usd,
+      amount_qualifier: a.qualifier,
+      amount_basis: b,
+      start_year: year,
+      end_year: year,
+      trainees: null,
+      courses: null,
+      description: describe(training, program?.name ?? null, b, location),
+    }));
+  }
   return [
     {
       table: 'training',
@@ -78,6 +108,27 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   ];
 }
 
+/** Several amounts each with its own (fiscal) year: one fact per amount, or null when they do not pair up. */
+function amountsByYear(text: string, amounts: ReturnType<typeof findAmounts>): { amount: (typeof amounts)[number]; year: number; basis: AmountBasis | null }[] | null {
+  if (amounts.length < 2 || findYearRanges(text).length > 0) return null;
+  const years = findYears(text);
+  const lead = years.find((y) => y.end <= amounts[0]!.start);
+  const out = amounts.map((amount, i) => {
+    const next = amounts[i + 1]?.start ?? text.length;
+    const after = years.find((y) => y.start >= amount.end && y.start < next && y.start - amount.end <= YEAR_REACH);
+    const year = after?.year ?? (i === 0 ? lead?.year : undefined);
+    const clause = text.slice(i === 0 ? 0 : amounts[i - 1]!.end, amount.start);
+    let basis: AmountBasis | null = null;
+    for (const [b, cue] of BASIS) if (cue.test(clause)) { basis = b; break; }
+    return { amount, year, basis };
+  });
+  if (out.some((o) => o.year === undefined) || new Set(out.map((o) => o.year)).size !== out.length) return null;
+  return out as { amount: (typeof amounts)[number]; year: number; basis: AmountBasis | null }[];
+}
+
+/** Characters between an amount and the year it is for: "$27 million in FY2015". */
+const YEAR_REACH = 30;
+
 function findRecipient(text: string, ctx: DocContext): Country | null {
   const lac = [...new Set(ctx.ref.findPlaces(text).filter((p) => p.country.region === 'lac').map((p) => p.country))];
   if (lac.length === 1) return lac[0]!;
@@ -90,7 +141,7 @@ function yearsOf(text: string, ctx: DocContext): { start_year: number | null; en
   if (range) return { start_year: range.from, end_year: range.to };
   const years = findYears(text).filter((y) => y.cue !== 'since');
   const since = findYears(text).find((y) => y.cue === 'since');
-  const dated = findDates(text, ctx.doc.meta.published).find((d) => !d.relative);
+  const dated = findDates(text, ctx.doc.meta.published).find((d) => !d.relative || RELATIVE_TIME.test(text.slice(d.start, d.end)));
   const year = years[0]?.year ?? dated?.date.year ?? null;
   if (since) return { start_year: since.year, end_year: year ?? ctx.published.year };
   if (year !== null) return { start_year: CUMULATIVE.test(text) ? null : year, end_year: year };

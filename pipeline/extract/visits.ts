@@ -38,13 +38,20 @@ const WEAK_CUE_REACH = 12;
 /** How far before a place a denial still reaches, in characters (about a dozen words). */
 const NEGATION_REACH = 80;
 const COORDINATED = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?|or\s+|then\s+(?:to\s+)?|before\s+(?:heading\s+to\s+|going\s+to\s+)?)(?:the\s+)?$/i;
+// A person right after one of these is an object, not the one who travels.
+const OBJECT_BEFORE = /\b(?:to|with|by|for|of|from|at|on|about|met|meet|meets|meeting|thanked|thanks|praised|told|tells|briefed|greeted|hosted|hosts|accompanied|joined|called|invited|urged|asked|whom|who\s+met)\s+(?:the\s+|his\s+|her\s+)?$/i;
+// What a secretary did at an event: "when Chuck Hagel led the U.S. delegation".
+const WHEN_PRESENT = /\b(?:led|attended|visited|was\s+there|traveled|travelled|came|went|spoke|addressed|opened|toured)\b/i;
 const FRONTED = /^(?:After|While|During|Before|Upon|On\s+(?:his|the)|In|From|\p{Lu}\p{Ll}+ing)\b/u;
 const SPEECH = /\b(?:remarks|speech|address|keynote|news conference|press conference)\b/i;
 
 /** LAC places of a sentence, "Buenos Aires, Argentina" joined into one; "here" is the dateline city. */
 function placesOf(s: Sentence, ctx: DocContext): Place[] {
   // Only Latin American and Caribbean places can be visits; "U.S." in "a U.S. defense secretary" is no destination.
-  const raw = ctx.ref.findPlaces(s.text).filter((p) => p.kind !== 'demonym' && !p.possessive && p.country.region === 'lac');
+  const all = ctx.ref.findPlaces(s.text).filter((p) => !p.possessive && p.country.region === 'lac');
+  // "the Brazilian capital" is Brasilia.
+  const capitals = all.filter((p) => p.kind === 'demonym' && /^\s+capital\b/.test(s.text.slice(p.end))).map((p) => ({ ...p, end: p.end + s.text.slice(p.end).indexOf('capital') + 7, kind: 'city' as const, city: p.country.capital }));
+  const raw = [...all.filter((p) => p.kind !== 'demonym'), ...capitals].sort((a, b) => a.start - b.start);
   const out: Place[] = [];
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i]!;
@@ -123,32 +130,45 @@ export function findVisits(
 /** The secretary who acts on the cue before a place, or null when someone else does (or nobody). */
 function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryRef[], adjacent: boolean): SecretaryRef | null {
   if (adjacent) return refs.filter((r) => r.end <= place.start).at(-1) ?? null;
-  // "a visit to Argentina by a U.S. defense secretary": the agent follows.
   const after = text.slice(place.end);
+  // "a visit to Argentina by a U.S. defense secretary": the agent follows.
   const by = /^\s*(?:[,;]?\s*(?:the\s+)?(?:first|last|second|third)?\s*)?by\s+/.exec(after);
   if (by) {
     const next = actors.find((a) => a.start >= place.end + by[0].length - 1 && a.start <= place.end + by[0].length + 12);
     return next?.ref ?? null;
   }
+  // "was held in Arequipa, Peru, in October 2014, when Carter's predecessor, Chuck Hagel, led the
+  // delegation": the event's place, and the secretary who was there.
+  const when = /^[^;]{0,40}?,\s*when\s+/.exec(after);
+  if (when) {
+    const from = place.end + when[0].length;
+    const verb = WHEN_PRESENT.exec(text.slice(from, from + 80));
+    const doer = verb ? actors.filter((a) => a.start >= from && a.end <= from + verb.index && !/^['’]s\b/.test(text.slice(a.end))).at(-1) : undefined;
+    if (doer?.ref) return doer.ref;
+  }
   const before = text.slice(0, place.start);
   let cue: RegExpMatchArray | null = null;
   for (const m of before.matchAll(CUE)) cue = m;
-  if (!cue) return null;
+  if (!cue) return fronted(text, place, actors);
   const cueAt = cue.index!;
-  const prior = actors.filter((a) => a.end <= cueAt + 1).at(-1);
-  // "there are 800 U.S. troops in Honduras": a copula or "said" puts its own subject in the place, and
-  // only when that subject stands right before it and nobody else comes between it and the place.
+  // The subject: the nearest person before the cue who is not the object of a verb or preposition
+  // ("to speak to students", "met with President Santos").
+  const prior = actors.filter((a) => a.end <= cueAt + 1 && !OBJECT_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))).at(-1);
+  // "there are 800 U.S. troops in Honduras": a copula or "said" puts only its own subject in the
+  // place, when that subject stands right before it and the place right after it.
   if (prior && WEAK_CUE.test(cue[0])) {
     const between = actors.some((a) => a.start > cueAt && a.end <= place.start);
-    if (between || cueAt - prior.end > WEAK_CUE_REACH) return null;
+    if (between || cueAt - prior.end > WEAK_CUE_REACH || place.start - (cueAt + cue[0].length) > WEAK_CUE_REACH + 6) return null;
   }
   if (prior) return prior.ref;
-  // "Arriving here Aug. 17 after visiting Paraguay, the secretary began his visit": the subject follows.
-  if (FRONTED.test(text)) {
-    const next = actors.find((a) => a.start >= place.end);
-    return next?.ref ?? null;
-  }
-  return null;
+  return fronted(text, place, actors);
+}
+
+/** "In Santiago, the secretary is expected to ...", "Arriving here after visiting Paraguay, the secretary ...": the subject follows. */
+function fronted(text: string, place: Place, actors: Actor[]): SecretaryRef | null {
+  if (!FRONTED.test(text)) return null;
+  const next = actors.find((a) => a.start >= place.end);
+  return next?.ref ?? null;
 }
 
 function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start: number; end: number }, agent: SecretaryRef, refs: SecretaryRef[], mention: Mention, out: VisitFinding): void {
@@ -176,7 +196,7 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
     if (!y) continue;
     const year = Number(y[1]);
     historicalYears.add(year);
-    out.visits.push(visit(ctx, mention, place, r.secretary, { year }, false));
+    if (r.secretary && ctx.ref.inOffice(r.secretary, year)) out.visits.push(visit(ctx, mention, place, r.secretary, { year }, false));
   }
   const ordinal = /\b(?:only\s+)?the\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b[^;]{0,60}?$/i.exec(lead);
   if (ordinal && /^[^;]{0,20}\bever\b/i.test(tail)) {
@@ -186,15 +206,24 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
   }
   // The visit the sentence reports, by its agent; a described, unnamed secretary with no year is no fact.
   if (agent.kind === 'title' && !agent.secretary) return;
-  const ownYear = findYears(tail).find((y) => !historicalYears.has(y.year) && (y.cue === 'in' || y.cue === 'during') && y.start < 25);
-  let date: CalendarDate | null = ownYear ? { year: ownYear.year } : null;
-  if (!date) {
-    const dates = findDates(text, ctx.doc.meta.published).filter((d) => !historicalYears.has(d.date.year) || d.date.month !== undefined);
-    date = dates[0]?.date ?? null;
-  }
-  if (!date && ctx.dateline?.date && ctx.dateline.country === place.country) date = ctx.dateline.date;
-  out.visits.push(visit(ctx, mention, place, agent.secretary, date, false));
+  // The date of this visit: not a date that belongs to a past visit named in the same sentence
+  // ("since Donald H. Rumsfeld came here in August 2005").
+  const sinceAt = tail.search(/\bsince\b/);
+  const own = sinceAt < 0 ? text : text.slice(0, place.end + sinceAt);
+  const ownYear = findYears(own).find((y) => !historicalYears.has(y.year) && (y.cue === 'in' || y.cue === 'during'));
+  // "last year's agreement" dates the agreement, not the visit.
+  const dates = findDates(own, ctx.doc.meta.published).filter((d) => (!historicalYears.has(d.date.year) || d.date.month !== undefined) && !/^['’]s\b/.test(own.slice(d.end)));
+  let date: CalendarDate | null = dates.find((d) => !d.relative)?.date ?? (ownYear ? { year: ownYear.year } : null) ?? dates[0]?.date ?? null;
+  // The dateline dates what its own story's secretary does there, not a predecessor mentioned in passing.
+  const storySecretary = agent.secretary !== null && agent.secretary === ctx.storySecretary;
+  if (!date && ctx.dateline?.date && ctx.dateline.country === place.country && storySecretary) date = ctx.dateline.date;
+  const year = date?.year ?? (storySecretary || !agent.secretary ? (ctx.dateline?.date?.year ?? ctx.published.year) : null);
+  // A secretary visits only while in office: a year outside the term is a misreading.
+  if (agent.secretary && (year === null || !ctx.ref.inOffice(agent.secretary, year))) return;
+  out.visits.push(visit(ctx, mention, place, agent.secretary, date ?? (year ? null : null), false));
 }
+
+
 
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 
