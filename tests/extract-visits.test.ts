@@ -70,3 +70,9 @@ describe('presence words', () => {
     expect(visits('Troops\n\nDefense Secretary Ash Carter said there are 800 U.S. troops in Honduras.')).toEqual([]);
   });
 });
+
+describe('datelines', () => {
+  it('reads wire datelines with an agency and no year', () => {
+    expect(visits('Mattis in Bogota\n\nBOGOTA, Aug 17 (Reuters) - U.S. Defense Secretary Jim Mattis met here on Friday with President Ivan Duque.', '2018-08-17')).toEqual(['Jim Mattis|COL|2018|2018-08-17|Bogota']);
+  });
+});

@@ -33,8 +33,9 @@ export interface DocContext {
   storySecretary: Secretary | null;
 }
 
-// "LIMA, Peru, Aug. 18, 2005 –", "BUENOS AIRES —", "WASHINGTON, May 16, 2014 –"
-const DATELINE = /^([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s*([A-Z][\p{L}.' ]+?))?(?:,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}))?\s*(?:[–—]|-{1,2})(?:\s|$)/u;
+// "LIMA, Peru, Aug. 18, 2005 –", "BUENOS AIRES —", "WASHINGTON, May 16, 2014 –",
+// "BOGOTA, Aug 17 (Reuters) -", "SAO PAULO (Reuters) -"
+const DATELINE = /^([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s*([A-Z][\p{L}.' ]+?))?(?:,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?(?:\s*\([^)]{1,40}\))?\s*(?:[–—]|-{1,2})(?:\s|$)/u;
 
 export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
   const text = doc.text;
