@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 
 /** CSV text cells carry a leading ' when they start like a formula; the JSON twin has the raw text. */
-const unguard = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+const unguard = (v: string) => (/^'[=+\-@\t\r']/.test(v) ? v.slice(1) : v);
 
 describe('published files', () => {
   it('every row of every table is valid against its schema, with columns in schema order', () => {
@@ -49,7 +49,7 @@ describe('published files', () => {
       const csv = readFileSync(join(out, 'data', `${table}.csv`), 'utf8');
       expect(csv.startsWith('\uFEFF')).toBe(true);
       expect(csv.replace(/\r\n/g, '').includes('\n')).toBe(false);
-      const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+      const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true, delimiter: ',' });
       expect(parsed.errors).toEqual([]);
       expect(parsed.meta.fields).toEqual(COLUMNS[table]);
       const rows = data[table] as unknown as Record<string, unknown>[];

@@ -12,7 +12,7 @@ const STATUS_CUES: [ArmsStatus, RegExp][] = [
   ['approved', /\b(?:approv(?:ed|es|ing|al)|authoriz(?:ed|es|ing)|green[- ]?light(?:ed|s)?)\b/i],
   ['ordered', /\b(?:ordered|orders|placed\s+an?\s+order|signed\s+(?:(?:a|an|the)\s+)?(?:(?:[^.]|\.\d){0,60}?\s)?(?:contracts?|deals?|agreements?)|contracted|agreed\s+to\s+(?:buy|purchase|acquire)|will\s+(?:buy|purchase|acquire)|(?:is|are)\s+(?:buying|purchasing|acquiring))\b/i],
   ['purchased', /\b(?:bought|purchased|acquired|buying\s+binge|shopping\s+spree)\b/i],
-  ['delivered', /\b(?:delivered|took\s+delivery|taken\s+delivery|received|handed\s+over)\b/i],
+  ['delivered', /\b(?:delivered|took\s+delivery|taken\s+delivery|received)\b/i],
 ];
 const STAGE: Record<ArmsStatus, number> = { proposed: 1, approved: 2, ordered: 3, purchased: 4, delivered: 5 };
 // A sale or purchase named as a noun: a fact only with a figure or a named designation.
@@ -20,14 +20,14 @@ const WEAK_CUE = /\b(?:sale|sales|deal|purchase|purchases|acquisition|acquire|bu
 // Not purchases: free transfers, aid, construction, and money that is training or assistance.
 const NOT_PURCHASE = /\b(?:grant(?:s|ed)?|donat(?:e|ed|es|ing|ion|ions)|gift(?:s|ed)?|free\s+of\s+charge|at\s+no\s+cost|excess\s+defense\s+articles|lend|lent|loan(?:s|ed)?|leas(?:e|ed|es|ing)|wall|hurricane|earthquake|disaster|humanitarian|relief|capacity[- ]building|(?:security|military|foreign|counternarcotics|counterdrug|economic)\s+assistance|appropriat(?:ed|ion|ions))\b/i;
 // Not a deal being made: blocked or banned sales, smuggling, seizures, lawsuits (lower case: "Block II" is a model).
-const NOT_A_DEAL = /\b(?:block(?:s|ed|ing)?|bann?(?:ed|s|ing)?|embargo(?:es|ed)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|den(?:y|ied|ies)|refus(?:e|ed|es)|veto(?:es|ed)?|smuggl(?:e|ed|ing)|traffick(?:ed|ing)|seiz(?:e|ed|ure|ures)|lawsuit|sued|sues|stolen|cancel(?:s|led|ed|ing)?)\b/;
+const NOT_A_DEAL = /\b(?:block(?:s|ed|ing)?|bann?(?:ed|s|ing)?|embargo(?:es|ed)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|den(?:y|ied|ies)|refus(?:e|ed|es)|veto(?:es|ed)?|smuggl(?:e|ed|ing)|traffick(?:ed|ing)|seiz(?:e|ed|ure|ures)|lawsuit|sued|sues|stolen|cancel(?:s|led|ed|ing)?|handed\s+over|not\s+(?:yet\s+)?(?:decided|bought|purchased|ordered|signed)|undecided|whether\s+to|postpon(?:e|ed|es|ing))\b/;
 // "its F-16 fleet", "the Air Force's F-5 fighters": equipment already owned, bought only if a past purchase says so.
 const OWNED = /\b(?:its|their|his|her|our|[A-Z][\p{L}.]*['’]s)\s+(?:[\w-]+\s+){0,2}$/u;
 const ANAPHORIC = /\b(?:the|these|those|this|that|such)\s+(?:\w+\s+){0,2}$/i;
 const OTHER_TIME = /\b(?:existing|previous|previously|earlier|older|old|former|current)\s+(?:\w+\s+)?$/i;
 const US_SALE = /\b(?:Foreign\s+Military\s+Sales?|FMS|Defense\s+Security\s+Cooperation\s+Agency|DSCA|State\s+Department|Department\s+of\s+State|Pentagon|U\.S\.\s+(?:contractors?|companies|firms|government|manufacturers?)|from\s+the\s+(?:U\.S\.|United\s+States))\b/;
 const COST_SENTENCE = /\b(?:estimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)|total\s+(?:case\s+)?value|valued\s+at|worth|cost)\b/i;
-const INCLUDING = /\b(?:including|includes|include|such\s+as|among\s+them|comprising)\b/i;
+const INCLUDING = /\b(?:including|includes|include|such\s+as|among\s+them|comprising)\b|:(?=\s+\S)/i;
 // Relative phrases that date a deal ("last year", "this month"); "in a year" is a duration, not a date.
 const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i;
 const DECADE = /\b(?:1[89]|20)\d0s\b/;
@@ -103,12 +103,14 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
   if (value && ((listAt && listed.length >= 2 && value.start < listAt.index!) || (kinds.size >= 2 && items.filter((i) => i.designation).length >= 2))) {
     // One amount for several items: the aggregate is a row, each quantified item a row that points at it.
     const parts = listed.length >= 2 ? listed : items;
+    // "for 20 aircraft: 10 KT-1P trainers and 10 KA-1P ...": the items before the list are the whole.
+    const whole = listAt ? items.find((i) => i.quantity !== null && i.end <= listAt.index! && listAt.index! - i.end <= 2) : undefined;
     const aggregate: ArmsFact = {
       ...base,
-      item: text.slice(parts[0]!.start - (parts[0]!.lead ?? 0), parts.at(-1)!.end).trim(),
+      item: whole ? whole.text : text.slice(parts[0]!.start - (parts[0]!.lead ?? 0), parts.at(-1)!.end).trim(),
       designation: null,
-      category: null,
-      quantity: null,
+      category: whole?.noun?.category ?? null,
+      quantity: whole?.quantity ?? null,
       value_usd: value.usd,
       value_qualifier: value.qualifier,
       part_of: null,
@@ -131,7 +133,8 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
   if (figureless && !principal.designation && !(status && STAGE[status] >= STAGE.purchased)) return;
   if (figureless && ANAPHORIC.test(before) && !OTHER_TIME.test(before)) {
     // "the proposed sale of the torpedoes": another mention of a fact already found.
-    const earlier = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3);
+    const named = principal.designation?.designation;
+    const earlier = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3 && (!named || f.designation === named || f.covers?.includes(named))) ?? state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3);
     if (earlier) state.facts.push({ ...earlier, mention, derived: true });
     return;
   }
@@ -164,7 +167,15 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
   for (const item of items) {
     if (item.quantity === null || !item.designation) continue;
     const known = state.facts.findLast((f) => f.designation === item.designation!.designation && (f.quantity === null || f.quantity === item.quantity));
-    if (known) state.facts.push({ ...known, mention, item: item.text, quantity: item.quantity, derived: false });
+    if (known) {
+      state.facts.push({ ...known, mention, item: item.text, quantity: item.quantity, derived: false });
+      continue;
+    }
+    // An item line of a package announced before: "Eight (8) UH-60M Black Hawk helicopters".
+    const aggregate = state.facts.findLast((f) => f.covers?.includes(item.designation!.designation));
+    if (aggregate) {
+      state.facts.push({ ...aggregate, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, value_usd: null, value_qualifier: null, part_of: aggregate, covers: undefined, derived: false });
+    }
   }
 }
 
@@ -174,7 +185,13 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
  */
 export function resolveArms(state: ArmsState): ArmsFact[] {
   return state.facts.map((f) => {
-    if (f.quantity !== null || f.value_usd !== null || !f.designation || f.derived) return f;
+    if (f.derived) return f;
+    if (!f.designation && f.quantity !== null && f.covers === undefined) {
+      // "The four delivered aircraft" after "its first four KT-1P basic trainers": the same items.
+      const named = state.facts.find((g) => g !== f && g.designation && g.buyer_iso3 === f.buyer_iso3 && g.year === f.year && g.quantity === f.quantity && g.category === f.category && g.status === f.status);
+      return named ? { ...named, mention: f.mention, derived: true } : f;
+    }
+    if (f.quantity !== null || f.value_usd !== null || !f.designation) return f;
     const same = state.facts.find((g) => g !== f && g.buyer_iso3 === f.buyer_iso3 && (g.quantity !== null || g.value_usd !== null) && (g.designation === f.designation || g.covers?.includes(f.designation!)));
     if (!same) return f;
     const target = same.part_of ?? same;
@@ -200,7 +217,7 @@ const FOLLOW_UP_PARAGRAPHS = 2;
 function findItems(text: string, ctx: DocContext, amounts: { start: number; end: number }[]): Item[] {
   const designations = ctx.ref.findEquipment(text);
   const nouns = ctx.ref.findEquipmentNouns(text);
-  const counts = findCounts(text, amounts).filter((c) => c.value < 1_000_000 && !(c.value >= 1900 && c.value <= 2100 && /^\d{4}$/.test(text.slice(c.start, c.end).trim())));
+  const counts = findCounts(text, amounts).filter((c) => c.value >= 1 && c.value < 1_000_000 && !(c.value >= 1900 && c.value <= 2100 && /^\d{4}$/.test(text.slice(c.start, c.end).trim())));
   const items: Item[] = [];
   const used = new Set<LexMention<EquipmentNoun>>();
   for (const d of designations) {
@@ -224,8 +241,11 @@ function findItems(text: string, ctx: DocContext, amounts: { start: number; end:
   items.sort((a, b) => a.start - b.start);
   for (const [index, item] of items.entries()) {
     const floor = index > 0 ? items[index - 1]!.end : 0;
-    const count = counts.filter((c) => c.start >= floor && c.end <= item.start && QUANTITY_GAP.test(text.slice(c.end, item.start))).at(-1);
+    let count = counts.filter((c) => c.start >= floor && c.end <= item.start && QUANTITY_GAP.test(text.slice(c.end, item.start))).at(-1);
     if (!count) continue;
+    // "received the first two of six K-8 jets": what this sentence states arrived is two.
+    const firstOf = counts.find((c) => c.end <= count!.start && /^\s+of\s+$/.test(text.slice(c.end, count!.start)) && /\bfirst\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)));
+    if (firstOf) count = { ...firstOf, end: count.end };
     item.quantity = count.value;
     const lead = text.slice(count.end, item.start);
     item.lead = lead.length;

@@ -122,7 +122,8 @@ function mergeArms(facts: ArmsFact[], cite: Cite, evidence: EvidenceRow[]): Arms
   const what = (f: ArmsFact) => f.designation ?? (f.part_of === null && f.quantity === null && f.category === null ? `aggregate ${f.value_usd}` : (f.category ?? f.item.toLowerCase()));
   const clusters = cluster(
     facts,
-    (f) => `${f.buyer_iso3}|${what(f)}|${f.year}|${f.part_of ? 'item' : ''}`,
+    // Parts of one package are told apart by how the text names them ("10 KT-1P" and "10 KA-1P").
+    (f) => `${f.buyer_iso3}|${what(f)}|${f.year}|${f.part_of ? `item ${f.item.toLowerCase()}` : ''}`,
     (a, b) => (a.quantity === null || b.quantity === null || a.quantity === b.quantity) && close(a.value_usd, b.value_usd),
   );
   const idOf = new Map<ArmsFact, string>();
@@ -130,7 +131,7 @@ function mergeArms(facts: ArmsFact[], cite: Cite, evidence: EvidenceRow[]): Arms
     const top = primary(group);
     const quantity = first(group, 'quantity');
     const value = first(group, 'value_usd');
-    const id = `arms-${slug(top.year, top.buyer_iso3, top.designation ?? top.category ?? 'equipment', quantity)}-${shortHash(`${what(top)}|${quantity}|${value}|${top.part_of ? 'item' : ''}`)}`;
+    const id = `arms-${slug(top.year, top.buyer_iso3, top.designation ?? top.category ?? 'equipment', quantity)}-${shortHash(`${what(top)}|${quantity}|${value}|${top.part_of ? `item ${top.item.toLowerCase()}` : ''}`)}`;
     for (const f of group) idOf.set(f, id);
     evidence.push(...evidenceOf('arms-purchases', id, group, cite));
     const statuses = group.map((f) => f.status).filter((s): s is NonNullable<ArmsFact['status']> => s !== null);

@@ -28,6 +28,7 @@ const KEPT_ENTITIES = new Set<string>(['DATE', 'MONEY', 'CARDINAL', 'DURATION', 
  * own, which wink-nlp would otherwise glue to the next sentence.
  */
 export function annotate(text: string): Annotation {
+  if (text.trim() === '') return { sentences: [], entities: [] };
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];

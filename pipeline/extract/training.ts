@@ -2,7 +2,7 @@
 // Caribbean country's forces, with the years and the program when the text gives them.
 import { findAmounts, findCounts } from '../lib/amounts.js';
 import { findDates, findYearRanges, findYears } from '../lib/dates.js';
-import type { Country } from '../lib/reference.js';
+import type { Country, Program } from '../lib/reference.js';
 import type { AmountBasis } from '../types.js';
 import type { DocContext, Sentence } from './context.js';
 import type { Fact, Mention, TrainingFact } from './facts.js';
@@ -18,10 +18,11 @@ const COURSE_COUNT = /^\s*(?:[a-z-]+\s+){0,2}(?:courses|classes|training\s+cours
 const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}course\b/i;
 // "last month", "this year": relative phrases that give the fact a year.
 const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow)\b/i;
+const SAME_YEAR = /\b(?:the\s+same\s+(?:fiscal\s+)?year|that\s+(?:fiscal\s+)?year)\b/i;
 const CUMULATIVE = /\b(?:total|cumulative|to\s+date|as\s+of|so\s+far|since)\b/i;
 const BASIS: [AmountBasis, RegExp][] = [
   ['requested', /\b(?:request(?:ed|s)?|budget\s+request|proposed|seeks?)\b/i],
-  ['appropriated', /\b(?:appropriated|appropriations?|allocated|obligated)\b/i],
+  ['appropriated', /\b(?:appropriated|appropriations?|allocated|obligated|enacted)\b/i],
   ['delivered', /\b(?:delivered|deliveries)\b/i],
   ['projected', /\b(?:will\s+bring|would\s+bring|projected|expected\s+to\s+reach|will\s+reach)\b/i],
   ['planned', /\b(?:planned|plans?\s+to\s+spend|will\s+spend)\b/i],
@@ -31,7 +32,7 @@ const BASIS: [AmountBasis, RegExp][] = [
 // "we will bring this total to almost $900 million": a new figure for the fact just stated.
 const CONTINUATION = /\b(?:(?:this|that|the)\s+(?:total|amount|figure|sum)|additional)\b/i;
 
-export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, previous: Fact | null): TrainingFact[] {
+export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, previous: Fact | null, previousSentence: Sentence | null = null): TrainingFact[] {
   const text = s.text;
   const continues = previous?.table === 'training' && CONTINUATION.test(text) ? previous : null;
   const training = TRAINING.test(text) || continues?.category === 'training';
@@ -54,10 +55,10 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   const amount = amounts[0] ?? null;
   if (!amount && trainees === null && courses === null) return [];
   // Figures need someone to receive them: a country in the sentence or the document's own.
-  const recipient = findRecipient(text, ctx) ?? (continues?.recipient_iso3 ? (ctx.ref.country(continues.recipient_iso3) ?? null) : null);
+  const recipient = findRecipient(text, ctx, program) ?? (continues?.recipient_iso3 ? (ctx.ref.country(continues.recipient_iso3) ?? null) : null);
   if (!recipient && !program) return [];
 
-  const { start_year, end_year } = yearsOf(text, ctx);
+  const { start_year, end_year } = yearsOf(text, ctx, previousSentence);
   const location = locationOf(text, ctx);
   let basis: AmountBasis | null = null;
   if (amount) for (const [b, cue] of BASIS) if (cue.test(text)) { basis = b; break; }
@@ -116,27 +117,36 @@ function amountsByYear(text: string, amounts: ReturnType<typeof findAmounts>): {
   const out = amounts.map((amount, i) => {
     const next = amounts[i + 1]?.start ?? text.length;
     const after = years.find((y) => y.start >= amount.end && y.start < next && y.start - amount.end <= YEAR_REACH);
-    const year = after?.year ?? (i === 0 ? lead?.year : undefined);
+    const year = after?.year ?? years.filter((y) => y.end <= amount.start).at(-1)?.year ?? lead?.year;
     const clause = text.slice(i === 0 ? 0 : amounts[i - 1]!.end, amount.start);
     let basis: AmountBasis | null = null;
     for (const [b, cue] of BASIS) if (cue.test(clause)) { basis = b; break; }
     return { amount, year, basis };
   });
-  if (out.some((o) => o.year === undefined) || new Set(out.map((o) => o.year)).size !== out.length) return null;
+  const distinct = new Set(out.map((o) => `${o.year}|${o.basis}`));
+  if (out.some((o) => o.year === undefined) || distinct.size !== out.length) return null;
   return out as { amount: (typeof amounts)[number]; year: number; basis: AmountBasis | null }[];
 }
 
 /** Characters between an amount and the year it is for: "$27 million in FY2015". */
 const YEAR_REACH = 30;
 
-function findRecipient(text: string, ctx: DocContext): Country | null {
+function findRecipient(text: string, ctx: DocContext, program: Program | null): Country | null {
   const lac = [...new Set(ctx.ref.findPlaces(text).filter((p) => p.country.region === 'lac').map((p) => p.country))];
   if (lac.length === 1) return lac[0]!;
   if (lac.length > 1) return null;
+  // A program for one country names it; a regional one (CARSI) has no single recipient.
+  if (program?.recipient_iso3) return ctx.ref.country(program.recipient_iso3) ?? null;
+  if (program?.regional) return null;
   return ctx.mainCountry;
 }
 
-function yearsOf(text: string, ctx: DocContext): { start_year: number | null; end_year: number | null } {
+function yearsOf(text: string, ctx: DocContext, previous: Sentence | null): { start_year: number | null; end_year: number | null } {
+  // "in the same year", "that year": the year of the sentence before.
+  if (previous && SAME_YEAR.test(text) && findYears(text).length === 0) {
+    const y = findYears(previous.text).filter((m) => m.cue !== 'since').at(-1);
+    if (y) return { start_year: y.year, end_year: y.year };
+  }
   const range = findYearRanges(text)[0];
   if (range) return { start_year: range.from, end_year: range.to };
   const years = findYears(text).filter((y) => y.cue !== 'since');

@@ -28,7 +28,7 @@ interface Place {
 }
 
 // Words that put the agent in a place: travel, presence and activity there.
-const CUE = /\b(?:said|says|told|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
+const CUE = /\b(?:said|says|told|held|holds|holding|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
 // The last words before a destination: a preposition of place or a verb that takes the place directly.
 const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?)$/i;
 const NEGATION = /\b(?:not|never|n't|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
@@ -40,6 +40,7 @@ const NEGATION_REACH = 80;
 const COORDINATED = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?|or\s+|then\s+(?:to\s+)?|before\s+(?:heading\s+to\s+|going\s+to\s+)?)(?:the\s+)?$/i;
 // A person right after one of these is an object, not the one who travels.
 const OBJECT_BEFORE = /\b(?:to|with|by|for|of|from|at|on|about|met|meet|meets|meeting|thanked|thanks|praised|told|tells|briefed|greeted|hosted|hosts|accompanied|joined|called|invited|urged|asked|whom|who\s+met)\s+(?:the\s+|his\s+|her\s+)?$/i;
+const TAKEN = /\b(?:took|takes|take|taking|brought|brings|bring|bringing)\s+$/i;
 // What a secretary did at an event: "when Chuck Hagel led the U.S. delegation".
 const WHEN_PRESENT = /\b(?:led|attended|visited|was\s+there|traveled|travelled|came|went|spoke|addressed|opened|toured)\b/i;
 const FRONTED = /^(?:After|While|During|Before|Upon|On\s+(?:his|the)|In|From|\p{Lu}\p{Ll}+ing)\b/u;
@@ -147,6 +148,9 @@ function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryR
     if (doer?.ref) return doer.ref;
   }
   const before = text.slice(0, place.start);
+  // "a tour that earlier took him to Brazil": the one taken somewhere travels.
+  const taken = actors.filter((a) => a.end <= place.start && TAKEN.test(text.slice(Math.max(0, a.start - 30), a.start)) && /^\s+(?:\w+\s+){0,2}to\s+$/.test(text.slice(a.end, place.start))).at(-1);
+  if (taken?.ref) return taken.ref;
   let cue: RegExpMatchArray | null = null;
   for (const m of before.matchAll(CUE)) cue = m;
   if (!cue) return fronted(text, place, actors);

@@ -59,6 +59,7 @@ export interface DateMention {
 
 const WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?/i;
 const FUTURE = /\b(?:will|is (?:scheduled|slated|set|expected|due) to|plans? to|next)\b/i;
 
 /**
@@ -94,9 +95,12 @@ export function findDates(sentence: string, published: string): DateMention[] {
       year = d.getUTCFullYear();
       month = d.getUTCMonth() + 1;
       day = d.getUTCDate();
-    } else if (!explicitYear && !future && month !== undefined && (month > ref.month! || (month === ref.month && (day ?? 0) > ref.day!))) {
-      // "Aug. 17" in past-tense reporting published in April means last year's August.
-      year -= 1;
+    } else if (!explicitYear && MONTH_NAME.test(text) && month !== undefined && ref.month !== undefined) {
+      // A month with no year is the nearest one on the side the tense points to: "Aug. 17" in
+      // past-tense reporting published in April is last year's August, "in April" written in October
+      // this year's April.
+      const after = month > ref.month || (month === ref.month && (day ?? 0) > (ref.day ?? 31));
+      year = ref.year + (future ? (after ? 0 : 1) : after ? -1 : 0);
     }
     const date: CalendarDate = { year };
     if (start.isCertain('month') || weekday || start.isCertain('day') || /\bweek\b/i.test(text)) date.month = month;

@@ -45,6 +45,8 @@ export interface Program {
   abbreviation?: string;
   aliases: string[];
   category: 'training' | 'assistance';
+  recipient_iso3?: string;
+  regional?: boolean;
 }
 
 export type PlaceKind = 'country' | 'city' | 'subdivision' | 'demonym' | 'region';
@@ -211,6 +213,13 @@ export class Reference {
     const all = this.secretaries.filter((s) => s.term_start <= to && (s.term_end === null || s.term_end >= from));
     const confirmed = all.filter((s) => !s.acting);
     return confirmed.length > 0 ? confirmed : all;
+  }
+
+  /** Whether a person held the office at some time in a year (over every term: Rumsfeld served twice). */
+  inOffice(secretary: Secretary, year: number): boolean {
+    return this.secretaries.some(
+      (t) => t.name === secretary.name && Number(t.term_start.slice(0, 4)) <= year && (t.term_end === null || Number(t.term_end.slice(0, 4)) >= year),
+    );
   }
 
   findEquipment(text: string): Mention<Designation>[] {

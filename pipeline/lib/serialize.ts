@@ -1,8 +1,12 @@
 // Bytes of the published files: CSV (UTF-8 BOM, CRLF, formula guard) and JSON (schema key order).
 import { stringify } from 'csv-stringify/sync';
 
-/** A text cell starting with one of these is read as a formula by spreadsheets. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A text cell starting with one of these is read as a formula by spreadsheets, so it gets a leading
+ * `'`. A cell that already starts with `'` gets one too, so that removing one `'` always gives the
+ * text back.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
 
 /** Plain decimal notation: never an exponent, never locale separators. */
 export function formatNumber(n: number): string {

@@ -104,7 +104,7 @@ export function buildDataDictionary(data: Dataset, version: string): string {
     ].join(' '),
     '## Formula-injection guard',
     [
-      'A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `\'` in the CSV files only, so that a spreadsheet does not run it as a formula.',
+      'A text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `\'` in the CSV files only, so that a spreadsheet does not run it as a formula; a cell that itself starts with `\'` gets one too, so removing one leading `\'` always gives the exact text back.',
       'The JSON files keep the raw text; numbers are never touched. Where the exact text matters, read it from the JSON files.',
     ].join(' '),
     '## Dates and order',

@@ -21,7 +21,7 @@ const TITLES: Record<Table, string> = {
   evidence: 'Evidence: every sentence that states each fact',
 };
 
-const PRIMARY_KEYS: Record<Table, string[]> = {
+export const PRIMARY_KEYS: Record<Table, string[]> = {
   'secdef-visits': ['id'],
   'arms-purchases': ['id'],
   training: ['id'],

@@ -49,7 +49,7 @@ export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
     claims.push(...visits.claims);
     findArms(s, ctx, mention, arms, previous);
     const rows = readTableLine(s, ctx, mention, table);
-    const training: Fact[] = rows.length > 0 ? rows : findTraining(s, ctx, mention, lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null);
+    const training: Fact[] = rows.length > 0 ? rows : findTraining(s, ctx, mention, lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previous);
     facts.push(...training);
     if (training.length > 0) lastTraining = { paragraph: s.paragraph, fact: training.at(-1)! };
     updatePeopleState(people, refs, others);
@@ -59,13 +59,22 @@ export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
   return { facts, claims };
 }
 
+/** Every document through the rules, then the mentions merged. The runner does the first half per core (pipeline/documents.ts). */
 export function extract(docs: SourceDoc[], ref: Reference): ExtractResult {
+  return mergeDocuments(docs, docs.map((doc) => extractDocument(doc, ref)));
+}
+
+/**
+ * The global half of the stage: each document's facts (`found[i]` from `docs[i]`, wherever and
+ * whenever it was extracted) merged into rows. Facts go in in document order, so the rows do not
+ * depend on which worker, cache or shard produced them.
+ */
+export function mergeDocuments(docs: SourceDoc[], found: DocumentFacts[]): ExtractResult {
   const facts: Fact[] = [];
   const claims: Claim[] = [];
-  for (const doc of docs) {
-    const found = extractDocument(doc, ref);
-    facts.push(...found.facts);
-    claims.push(...found.claims);
+  for (const f of found) {
+    for (const fact of f.facts) facts.push(fact);
+    for (const claim of f.claims) claims.push(claim);
   }
   return { ...mergeFacts(facts, new Map(docs.map((d) => [d.id, d]))), claims };
 }

@@ -5,6 +5,7 @@ import { validate } from '../lib/schemas.js';
 import { COLUMNS } from '../lib/columns.js';
 import { compareCodePoints } from '../lib/text.js';
 import { FACT_TABLES, TABLES, type Dataset, type EvidenceRow, type Table } from '../types.js';
+import { PRIMARY_KEYS } from './export.js';
 import type { SourceDoc } from './ingest.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import type { Merged } from '../extract/merge.js';
@@ -25,7 +26,15 @@ export function validateDataset(data: Dataset, docs: SourceDoc[]): ValidateResul
   const out = { ...data } as Dataset;
   for (const table of TABLES) {
     const rows = data[table] as unknown as Record<string, unknown>[];
+    const keys = new Set<string>();
     const kept = rows.filter((row) => {
+      // The primary key of the datapackage: a second row with the same key would make ids ambiguous.
+      const key = PRIMARY_KEYS[table].map((k) => String(row[k])).join('|');
+      if (keys.has(key)) {
+        reject(table, row, PRIMARY_KEYS[table][0]!, `duplicate ${PRIMARY_KEYS[table].join(', ')}`);
+        return false;
+      }
+      keys.add(key);
       const order = Object.keys(row).join(',');
       if (order !== COLUMNS[table].join(',')) {
         const missing = COLUMNS[table].find((c) => !(c in row));
