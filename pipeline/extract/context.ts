@@ -62,15 +62,13 @@ export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
 }
 
 function storySecretary(doc: SourceDoc, sentences: Sentence[], ref: Reference): Secretary | null {
+  const named = ref.findSecretaryNames(doc.text).map((m) => m.entry);
   for (const text of [doc.meta.title, ...sentences.slice(0, STORY_LEAD_SENTENCES).map((s) => s.text)]) {
-    const named = ref.findSecretaryNames(text)[0];
-    if (named) return named.entry;
-    for (const surname of ref.surnameList) {
-      if (new RegExp(`\\b${surname}\\b`).test(text)) {
-        const full = ref.secretariesWithSurname(surname).find((s) => ref.findSecretaryNames(doc.text).some((m) => m.entry === s));
-        if (full) return full;
-      }
-    }
+    const full = ref.findSecretaryNames(text)[0];
+    if (full) return full.entry;
+    // "Rumsfeld in Peru": a surname in the title, named in full further down.
+    const bySurname = named.find((s) => new RegExp(`\\b${s.surname}\\b`).test(text));
+    if (bySurname) return bySurname;
   }
   return null;
 }

@@ -67,6 +67,21 @@ const FUTURE = /\b(?:will|is (?:scheduled|slated|set|expected|due) to|plans? to|
  * publication date at the precision the two together support.
  */
 export function findDates(sentence: string, published: string): DateMention[] {
+  // chrono-node is the slowest step of the rules: skip sentences with nothing it could read, and
+  // remember the last answer (several rules ask about the same sentence in a row).
+  if (!MAY_HAVE_DATE.test(sentence)) return [];
+  if (lastDates.sentence === sentence && lastDates.published === published) return lastDates.result;
+  const result = parseDates(sentence, published);
+  lastDates = { sentence, published, result };
+  return result;
+}
+
+let lastDates: { sentence: string; published: string; result: DateMention[] } = { sentence: '', published: '', result: [] };
+// What chrono-node can read: a month or weekday name, a relative word, or a numeric date. A bare
+// year ("in 2005") it does not read; findYears does.
+const MAY_HAVE_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|today|tonight|yesterday|tomorrow|last|next|this|ago)|\d{1,4}[/-]\d{1,2}[/-]\d{1,4}/i;
+
+function parseDates(sentence: string, published: string): DateMention[] {
   const ref = publicationStart(published);
   const refKnowsDay = ref.day !== undefined;
   const instant = new Date(Date.UTC(ref.year, (ref.month ?? 1) - 1, ref.day ?? 1, 12));
