@@ -18,9 +18,9 @@ const STAGE: Record<ArmsStatus, number> = { proposed: 1, approved: 2, ordered: 3
 // A sale or purchase named as a noun: a fact only with a figure or a named designation.
 const WEAK_CUE = /\b(?:sale|sales|deal|purchase|purchases|acquisition|acquire|buy|sell|sold|sells|contract|package)\b/i;
 // Not purchases: free transfers, aid, construction, and money that is training or assistance.
-const NOT_PURCHASE = /\b(?:grant(?:s|ed)?|donat(?:e|ed|es|ing|ion|ions)|gift(?:s|ed)?|free\s+of\s+charge|at\s+no\s+cost|excess\s+defense\s+articles|lend|lent|loan(?:s|ed)?|leas(?:e|ed|es|ing)|wall|hurricane|earthquake|disaster|humanitarian|relief|capacity[- ]building|(?:security|military|foreign|counternarcotics|counterdrug|economic)\s+assistance|appropriat(?:ed|ion|ions))\b/i;
+const NOT_PURCHASE = /\b(?:grant(?:s|ed)?|donat(?:e|ed|es|ing|ion|ions)|gift(?:s|ed)?|free\s+of\s+charge|at\s+no\s+cost|excess\s+defense\s+articles|lend|lent|loan(?:s|ed)?|leas(?:e|ed|es|ing)|wall|hurricane|earthquake|disaster|humanitarian|relief|capacity[- ]building|(?:security|military|foreign|counternarcotics|counterdrug|economic)\s+assistance|Foreign\s+Military\s+Financing|FMF|appropriat(?:ed|ion|ions))\b/i;
 // Not a deal being made: blocked or banned sales, smuggling, seizures, lawsuits (lower case: "Block II" is a model).
-const NOT_A_DEAL = /\b(?:block(?:s|ed|ing)?|bann?(?:ed|s|ing)?|embargo(?:es|ed)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|den(?:y|ied|ies)|refus(?:e|ed|es)|veto(?:es|ed)?|smuggl(?:e|ed|ing)|traffick(?:ed|ing)|seiz(?:e|ed|ure|ures)|lawsuit|sued|sues|stolen|cancel(?:s|led|ed|ing)?|handed\s+over|not\s+(?:yet\s+)?(?:decided|bought|purchased|ordered|signed)|undecided|whether\s+to|postpon(?:e|ed|es|ing))\b/;
+const NOT_A_DEAL = /\b(?:block(?:s|ed|ing)?|bann?(?:ed|s|ing)?|embargo(?:es|ed)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|den(?:y|ied|ies)|refus(?:e|ed|es)|veto(?:es|ed)?|smuggl(?:e|ed|ing)|traffick(?:ed|ing)|seiz(?:e|ed|ure|ures)|lawsuit|sued|sues|stolen|cancel(?:s|led|ed|ing)?|handed\s+over|not\s+(?:yet\s+)?(?:decided|bought|purchased|ordered|signed)|undecided|whether\s+to|postpon(?:e|ed|es|ing)|collaps(?:e|ed|es)|fell\s+through|shelved|scrapped|abandon(?:ed|s)?|stalled|rejected|fail(?:ed|s)\s+to)\b/;
 // "its F-16 fleet", "the Air Force's F-5 fighters": equipment already owned, bought only if a past purchase says so.
 const OWNED = /\b(?:its|their|his|her|our|[A-Z][\p{L}.]*['’]s)\s+(?:[\w-]+\s+){0,2}$/u;
 const ANAPHORIC = /\b(?:the|these|those|this|that|such)\s+(?:\w+\s+){0,2}$/i;
@@ -30,6 +30,7 @@ const COST_SENTENCE = /\b(?:estimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)|
 const INCLUDING = /\b(?:including|includes|include|such\s+as|among\s+them|comprising)\b|:(?=\s+\S)/i;
 // Relative phrases that date a deal ("last year", "this month"); "in a year" is a duration, not a date.
 const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i;
+const SIDE_CLAUSE = /,\s+(?:closing|ending|marking|replacing|which|when|who|after|before|since)\b|\s(?:that|which)\s+(?:began|started|ended|was|were)\b/;
 const DECADE = /\b(?:1[89]|20)\d0s\b/;
 const BUYER_ROLE = /(?:Government\s+of\s+(?:the\s+)?|sale\s+to\s+(?:the\s+)?(?:Government\s+of\s+)?|sell\s+[^.]{0,60}?\bto\s+(?:the\s+)?|between\s+)$/i;
 
@@ -123,7 +124,17 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
   if (!value && quantified.length >= 2) {
     // "requested to buy twenty-four (24) AIM-120C-8 ... and twelve (12) AIM-9X ...": items of the
     // package the document announced before, or separate purchases when there is none.
-    const aggregate = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3 && f.covers !== undefined && f.year === year) ?? null;
+    const named = quantified.map((i) => i.designation?.designation).filter((d): d is string => d !== undefined);
+    let aggregate = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3 && f.covers !== undefined && f.year === year) ?? null;
+    // "approving a possible sale of UH-60M helicopters ... for $374 million", then "six (6) UH-60M
+    // ... and fourteen (14) T700 engines": the priced deal was the whole package.
+    const priced = aggregate ? null : state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3 && f.year === year && f.value_usd !== null && f.part_of === null && f.designation !== null && named.includes(f.designation));
+    if (priced) {
+      priced.covers = named;
+      priced.designation = null;
+      priced.category = null;
+      aggregate = priced;
+    }
     for (const item of quantified) state.facts.push(make(item, false, aggregate));
     return;
   }
@@ -301,7 +312,10 @@ function explicitYear(text: string): number | null {
 }
 
 function yearOf(s: Sentence, ctx: DocContext, previous: Sentence | null): number | null {
-  const own = explicitYear(s.text) ?? findDates(s.text, ctx.doc.meta.published).find((d) => RELATIVE_TIME.test(s.text.slice(d.start, d.end)))?.date.year;
+  // The deal's own clause: "... that began when the air force retired its last Mirage jets in 2015"
+  // dates something else.
+  const main = s.text.slice(0, s.text.search(SIDE_CLAUSE) >= 0 ? s.text.search(SIDE_CLAUSE) : s.text.length);
+  const own = explicitYear(main) ?? findDates(main, ctx.doc.meta.published).find((d) => RELATIVE_TIME.test(main.slice(d.start, d.end)))?.date.year;
   if (own) return own;
   if (DECADE.test(s.text)) return null;
   if (previous && previous.paragraph === s.paragraph) {

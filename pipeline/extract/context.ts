@@ -31,6 +31,12 @@ export interface DocContext {
   titleProgram: Program | null;
   /** The secretary the story is about: the first one named in the title or the first lines. */
   storySecretary: Secretary | null;
+  /**
+   * Where "here" is: the dateline's place, or else the first place the story's secretary is found
+   * visiting (a local paper writing "Cohen ... in Kingston", then "who stopped here"). Set as the
+   * sentences are read.
+   */
+  here: { country: Country; city: string | null } | null;
 }
 
 // "LIMA, Peru, Aug. 18, 2005 –", "BUENOS AIRES —", "WASHINGTON, May 16, 2014 –",
@@ -49,7 +55,7 @@ export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
     last = s.end;
   }
   const published = publicationStart(doc.meta.published);
-  return {
+  const context: DocContext = {
     doc,
     ref,
     sentences,
@@ -58,7 +64,10 @@ export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
     mainCountry: mainCountry(doc, sentences, ref),
     titleProgram: ref.findPrograms(doc.meta.title)[0]?.entry ?? null,
     storySecretary: storySecretary(doc, sentences, ref),
+    here: null,
   };
+  if (context.dateline?.country.region === 'lac') context.here = { country: context.dateline.country, city: context.dateline.city };
+  return context;
 }
 
 function storySecretary(doc: SourceDoc, sentences: Sentence[], ref: Reference): Secretary | null {

@@ -26,12 +26,14 @@ export interface PeopleState {
   /** The previous sentence's subject (its first person) was the secretary: "He" opening a sentence is them. */
   subjectWasSecretary: boolean;
   speaker: Secretary | null;
+  /** The secretary the story is about: "the Secretary" is them even after a predecessor is named in passing. */
+  story: Secretary | null;
   /** Secretaries the document has introduced by full name or title (their bare surname then counts). */
   introduced: Set<Secretary>;
 }
 
 export function newPeopleState(): PeopleState {
-  return { current: null, lastWasSecretary: false, subjectWasSecretary: false, speaker: null, introduced: new Set() };
+  return { current: null, lastWasSecretary: false, subjectWasSecretary: false, speaker: null, story: null, introduced: new Set() };
 }
 
 const TITLE_BEFORE = /(?:(?:U\.S\.|US|United States|American)\s+)?(?:(?:Defense|Defence)\s+Secretary|Secretary\s+of\s+(?:Defense|Defence)|Pentagon\s+(?:chief|head|boss)|(?:Defense|Defence)\s+chief|Secretary|Mr\.|Sec\.|SecDef)\s*,?\s*$/i;
@@ -78,10 +80,11 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
     // A bare lower-case "secretary" is only ours in a document that has a secretary in play.
     if (/^(?:the\s+)?secretary$/.test(m[0]) && !state.current) continue;
     if (/^(?:the\s+)?secretary$/.test(m[0]) && /\bof\s*$/.test(before)) continue;
-    const generic = /^(?:a|an)\s/i.test(m[0]);
+    // "a U.S. defense secretary", "No defense secretary", "the last defense secretary to ...": nobody in particular.
+    const generic = /^(?:a|an)\s/i.test(m[0]) || /\b(?:no|any|every|each|another|previous|former|first|last|next|third|second)\s+$/i.test(before);
     const named = refs.find((r) => r.start >= end && r.start <= end + 2);
     if (named) continue;
-    refs.push({ start, end, kind: 'title', secretary: generic ? null : state.current });
+    refs.push({ start, end, kind: 'title', secretary: generic ? null : (state.story ?? state.current) });
   }
   for (const m of sentence.matchAll(PRONOUN)) {
     const start = m.index!;

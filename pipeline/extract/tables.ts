@@ -19,10 +19,15 @@ export interface TableState {
   measures: Measure[] | null;
   scale: number;
   country: Country | null;
+  /** The table has rows that are not security assistance: its grand total mixes them in. */
+  mixed: boolean;
 }
 
+// Rows of foreign-aid tables that are not military training or security assistance.
+const NOT_SECURITY = /\b(?:development\s+assistance|global\s+health|health\s+programs?|food\s+for\s+peace|food|economic\s+support|humanitarian|disaster|migration|refugee|child\s+survival|democracy)\b/i;
+
 export function newTableState(): TableState {
-  return { groups: null, measures: null, scale: 1, country: null };
+  return { groups: null, measures: null, scale: 1, country: null, mixed: false };
 }
 
 const FY_HEADER = /\b(?:FY|Fiscal\s+Year)\s?((?:19|20)\d\d|\d\d)\b\s*([A-Z][a-z]+)?/g;
@@ -50,6 +55,7 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
     // A new section is a new table: its own years, columns and scale.
     state.country = heading.country;
     state.scale = 1;
+    state.mixed = false;
     state.groups = null;
     state.measures = null;
     return [];
@@ -81,7 +87,12 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
   const cells = tokens.slice(tokens.length - take);
   const label = tokens.slice(0, tokens.length - take).join(' ').replace(/^\*/, '').trim();
   if (!label || !/^[A-Za-z]/.test(label) || label.length > MAX_LABEL) return [];
-  const measures = state.measures ?? inferMeasures(cells, state.groups.length);
+  if (NOT_SECURITY.test(label)) {
+    state.mixed = true;
+    return [];
+  }
+  if (state.mixed && /^(?:grand\s+)?total\b/i.test(label)) return [];
+  const measures = state.measures ?? inferMeasures(cells, state.groups.length, state.scale !== 1);
   if (!measures || cells.length !== measures.length) return [];
   const perGroup = measures.length / state.groups.length;
   if (!Number.isInteger(perGroup)) return [];
@@ -119,10 +130,10 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
   return facts;
 }
 
-/** Without a column header: dollar cells are amounts, the others counts. */
-function inferMeasures(cells: string[], groups: number): Measure[] | null {
+/** Without a column header: dollar cells are amounts, the others counts; in a table "($ in thousands)" all are money. */
+function inferMeasures(cells: string[], groups: number, money: boolean): Measure[] | null {
   if (cells.length % groups !== 0) return null;
-  return cells.map((c) => (c.startsWith('$') ? 'amount' : 'trainees'));
+  return cells.map((c) => (money || c.startsWith('$') ? 'amount' : 'trainees'));
 }
 
 function parseCell(cell: string): number | null {

@@ -8,12 +8,12 @@ import type { DocContext, Sentence } from './context.js';
 import type { Fact, Mention, TrainingFact } from './facts.js';
 
 const TRAINING = /\b(?:train(?:s|ed|ing|ees?)?|courses?|classes|instruct(?:ed|ion|ors?)|educat(?:ed|ion)|students|cadets|schooling|academy)\b/i;
-const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|Foreign\s+Military\s+Financing)\b/i;
+const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|allocations?|Foreign\s+Military\s+Financing)\b/i;
 // Not security assistance: disaster and humanitarian aid, purchases, construction.
 const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|Millennium\s+Challenge|compact|economic\s+(?:growth|aid|assistance|development))\b/i;
 // Money for buying equipment is an arms fact, unless a program names it assistance (FMF pays for purchases).
 const PURCHASE = /\b(?:bought|buy|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|procure(?:ment)?|sale|sold|package)\b/i;
-const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people)\b/;
+const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people|medics|rescuers|firefighters|nurses|doctors|engineers|technicians|mechanics|analysts|investigators|prosecutors|judges|guards|guardsmen|service\s+members)\b/;
 const COURSE_COUNT = /^\s*(?:[a-z-]+\s+){0,2}(?:courses|classes|training\s+courses)\b/i;
 const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}course\b/i;
 // "last month", "this year": relative phrases that give the fact a year.
@@ -56,9 +56,10 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   if (!amount && trainees === null && courses === null) return [];
   // Figures need someone to receive them: a country in the sentence or the document's own.
   const recipient = findRecipient(text, ctx, program) ?? (continues?.recipient_iso3 ? (ctx.ref.country(continues.recipient_iso3) ?? null) : null);
-  if (!recipient && !program) return [];
+  const shares = perCountry(text, ctx, amounts, counts);
+  if (!recipient && !program && !shares) return [];
 
-  const { start_year, end_year } = yearsOf(text, ctx, previousSentence);
+  const { start_year, end_year } = yearsOf(clauseOf(text, amount?.start ?? 0), ctx, previousSentence);
   const location = locationOf(text, ctx);
   let basis: AmountBasis | null = null;
   if (amount) for (const [b, cue] of BASIS) if (cue.test(text)) { basis = b; break; }
@@ -72,6 +73,22 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
     category: training ? ('training' as const) : ('assistance' as const),
     location,
   };
+  if (shares) {
+    // "El Salvador received $4.6 million in IMET, Honduras $3.9 million and Guatemala $3.4 million"
+    return shares.map(({ country, amount: a, trainees: t }) => ({
+      ...base,
+      recipient_iso3: country.iso3,
+      recipient: country.name,
+      amount_usd: a?.usd ?? null,
+      amount_qualifier: a?.qualifier ?? null,
+      amount_basis: a ? basis : null,
+      start_year,
+      end_year,
+      trainees: t,
+      courses: null,
+      description: describe(training, program?.name ?? null, a ? basis : null, location),
+    }));
+  }
   const series = amountsByYear(text, amounts);
   if (series) {
     // "requested $25 million for FY2016, compared with $27 million in FY2015 and $28.5 million in FY2014"
@@ -107,6 +124,42 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
       description: describe(training, program?.name ?? null, basis, location),
     },
   ];
+}
+
+/**
+ * Several countries, each with its own figure: the figure goes to the country named right before it
+ * ("Honduras $3.9 million", "Guatemala's allocation was $726,000"), right after it ("$1.1 million for
+ * El Salvador") or as the demonym of its people ("163 Salvadoran ... students"). Null unless every
+ * figure finds exactly one country.
+ */
+function perCountry(text: string, ctx: DocContext, amounts: ReturnType<typeof findAmounts>, counts: ReturnType<typeof findCounts>): { country: Country; amount: (typeof amounts)[number] | null; trainees: number | null }[] | null {
+  const places = ctx.ref.findPlaces(text).filter((p) => p.country.region === 'lac');
+  if (new Set(places.map((p) => p.country)).size < 2) return null;
+  const people = counts.filter((c) => PEOPLE.test(text.slice(c.end, c.end + 80)) || places.some((p) => p.kind === 'demonym' && p.start - c.end >= 0 && p.start - c.end <= 2));
+  const figures = amounts.length >= 2 ? amounts.map((a) => ({ start: a.start, end: a.end, amount: a, trainees: null as number | null })) : people.length >= 2 ? people.map((c) => ({ start: c.start, end: c.end, amount: null, trainees: c.value as number | null })) : [];
+  if (figures.length < 2) return null;
+  const out = figures.map((f, i) => {
+    const after = places.find((p) => p.start >= f.end && (p.start - f.end <= 2 || /^\s+(?:for|to)\s+(?:the\s+)?$/.test(text.slice(f.end, p.start))));
+    const floor = i > 0 ? figures[i - 1]!.end : 0;
+    const before = places.filter((p) => p.end <= f.start && p.start >= floor && p.kind !== 'demonym').at(-1);
+    const country = after?.country ?? before?.country;
+    return country ? { country, amount: f.amount, trainees: f.trainees } : null;
+  });
+  if (out.some((o) => o === null) || new Set(out.map((o) => o!.country)).size !== out.length) return null;
+  return out as { country: Country; amount: (typeof amounts)[number] | null; trainees: number | null }[];
+}
+
+// Coordinated clauses with verbs of their own: "cleared the sale last year and has since committed $40 million".
+const CLAUSE_SPLIT = /\s+and\s+(?=(?:has|have|had|will|is|was|were)\b)|;\s+/g;
+
+/** The clause of a sentence that holds a position. */
+function clauseOf(text: string, at: number): string {
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_SPLIT)) {
+    if (m.index! >= at) return text.slice(start, m.index!);
+    start = m.index! + m[0].length;
+  }
+  return text.slice(start);
 }
 
 /** Several amounts each with its own (fiscal) year: one fact per amount, or null when they do not pair up. */

@@ -28,10 +28,10 @@ interface Place {
 }
 
 // Words that put the agent in a place: travel, presence and activity there.
-const CUE = /\b(?:said|says|told|held|holds|holding|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
+const CUE = /\b(?:said|says|told|held|holds|holding|spent|spends|spending|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
 // The last words before a destination: a preposition of place or a verb that takes the place directly.
 const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?)$/i;
-const NEGATION = /\b(?:not|never|n't|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
+const NEGATION = /\b(?:not|never|n't|may|might|could|would\s+consider|considering|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
 const WEAK_CUE = /^(?:was|is|were|are|be|been|said|says|told)$/i;
 /** Characters between a subject and its copula: "Carter, who was in", "Mattis was in". */
 const WEAK_CUE_REACH = 12;
@@ -40,6 +40,7 @@ const NEGATION_REACH = 80;
 const COORDINATED = /^\s*(?:,\s*(?:and\s+|then\s+)?|and\s+(?:then\s+)?|or\s+|then\s+(?:to\s+)?|before\s+(?:heading\s+to\s+|going\s+to\s+)?)(?:the\s+)?$/i;
 // A person right after one of these is an object, not the one who travels.
 const OBJECT_BEFORE = /\b(?:to|with|by|for|of|from|at|on|about|met|meet|meets|meeting|thanked|thanks|praised|told|tells|briefed|greeted|hosted|hosts|accompanied|joined|called|invited|urged|asked|whom|who\s+met)\s+(?:the\s+|his\s+|her\s+)?$/i;
+const CONJOINED = /^\s*(?:,\s*|\s+)?(?:and\s+)?(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/u;
 const TAKEN = /\b(?:took|takes|take|taking|brought|brings|bring|bringing)\s+$/i;
 // What a secretary did at an event: "when Chuck Hagel led the U.S. delegation".
 const WHEN_PRESENT = /\b(?:led|attended|visited|was\s+there|traveled|travelled|came|went|spoke|addressed|opened|toured)\b/i;
@@ -64,10 +65,8 @@ function placesOf(s: Sentence, ctx: DocContext): Place[] {
     }
     out.push({ start: p.start, end: p.end, country: p.country, city: p.city });
   }
-  if (ctx.dateline && ctx.dateline.country.region === 'lac') {
-    for (const m of s.text.matchAll(/\bhere\b/gi)) {
-      out.push({ start: m.index!, end: m.index! + 4, country: ctx.dateline.country, city: ctx.dateline.city });
-    }
+  if (ctx.here) {
+    for (const m of s.text.matchAll(/\bhere\b/gi)) out.push({ start: m.index!, end: m.index! + 4, country: ctx.here.country, city: ctx.here.city });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -121,6 +120,7 @@ export function findVisits(
     }
     if (!agent) continue;
     lastAgent = agent;
+    if (!ctx.here && agent.secretary && agent.secretary === ctx.storySecretary && !/^here$/i.test(text.slice(place.start, place.end))) ctx.here = { country: place.country, city: place.city };
     const clause = { start: previousAccepted?.end ?? 0, end: places.find((p) => p.start >= place.end)?.start ?? text.length };
     previousAccepted = place;
     emitVisits(s, ctx, place, clause, agent, refs, mention, out);
@@ -157,7 +157,7 @@ function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryR
   const cueAt = cue.index!;
   // The subject: the nearest person before the cue who is not the object of a verb or preposition
   // ("to speak to students", "met with President Santos").
-  const prior = actors.filter((a) => a.end <= cueAt + 1 && !OBJECT_BEFORE.test(text.slice(Math.max(0, a.start - 20), a.start))).at(-1);
+  const prior = subjects(text, actors).filter((a) => a.end <= cueAt + 1).at(-1);
   // "there are 800 U.S. troops in Honduras": a copula or "said" puts only its own subject in the
   // place, when that subject stands right before it and the place right after it.
   if (prior && WEAK_CUE.test(cue[0])) {
@@ -166,6 +166,23 @@ function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryR
   }
   if (prior) return prior.ref;
   return fronted(text, place, actors);
+}
+
+/** Actors that are not objects: "meeting Prime Minister Patterson and Minister Phillips before flying on" is the secretary flying. */
+function subjects(text: string, actors: Actor[]): Actor[] {
+  const out: Actor[] = [];
+  let previous: Actor | null = null;
+  let previousWasObject = false;
+  for (const a of actors) {
+    const before = text.slice(Math.max(0, a.start - 20), a.start);
+    // Joined to an object by "and" or a comma, or overlapping it, with only title words between: an object too.
+    const joined = previous !== null && (a.start < previous.end || CONJOINED.test(text.slice(previous.end, a.start)));
+    const isObject: boolean = OBJECT_BEFORE.test(before) || (previousWasObject && joined);
+    if (!isObject) out.push(a);
+    previous = a;
+    previousWasObject = isObject;
+  }
+  return out;
 }
 
 /** "In Santiago, the secretary is expected to ...", "Arriving here after visiting Paraguay, the secretary ...": the subject follows. */
@@ -183,7 +200,8 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
   const lead = text.slice(clause.start, place.start);
   const tail = text.slice(place.end, clause.end);
   const since = /^[^;]{0,60}?\bsince\s+((?:1[89]|20)\d\d)\b/.exec(tail);
-  const first = /\bfirst\b/i.test(lead) || /^[^;]{0,40}\bfirst\b/i.test(tail);
+  // "the first ... to visit Guatemala since 2005", and "No U.S. defense secretary has been to Uruguay since 2012".
+  const first = /\bfirst\b/i.test(lead) || /^[^;]{0,40}\bfirst\b/i.test(tail) || (agent.kind === 'title' && !agent.secretary && /\bno\s+$/i.test(text.slice(Math.max(0, agent.start - 4), agent.start)));
   const historicalYears = new Set<number>();
 
   // "the first ... to visit Guatemala since 2005": a visit in 2005 by whoever was in office.
@@ -192,6 +210,16 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
     historicalYears.add(year);
     out.visits.push(visit(ctx, mention, place, null, { year }, true));
     out.claims.push({ kind: 'first-since', country_iso3: place.country.iso3, country: place.country.name, since: year, ordinal: null, secretary: agent.secretary?.name ?? null, year: currentYear(ctx, text, historicalYears), mention });
+  }
+  // "the last defense secretary to come here was Dick Cheney, in 1990".
+  const lastWas = agent.kind === 'title' && !agent.secretary ? /^[^;]{0,30}?\bwas\s+$/.exec(text.slice(place.end, place.end + 40)) : null;
+  if (lastWas && /\blast\b/i.test(text.slice(Math.max(0, agent.start - 10), agent.end + 10))) {
+    const named = refs.find((r) => r.kind === 'name' && r.start >= place.end && r.start - place.end <= 45);
+    const y = named ? /^\s*,?\s*(?:in|during)\s+((?:1[89]|20)\d\d)\b/.exec(text.slice(named.end)) : null;
+    if (named?.secretary && y && ctx.ref.inOffice(named.secretary, Number(y[1]))) {
+      historicalYears.add(Number(y[1]));
+      out.visits.push(visit(ctx, mention, place, named.secretary, { year: Number(y[1]) }, true));
+    }
   }
   // "preceded by William Perry in 1995 and Robert Gates in 2010": named visits in the past.
   for (const r of refs) {
