@@ -29,6 +29,7 @@ const SPEAKER = /\b(?:remarks|speech|address|statement|testimony)\s+(?:as\s+prep
 export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
   const ctx = buildContext(doc, ref);
   const people = newPeopleState();
+  people.story = ctx.storySecretary;
   for (const s of [doc.meta.title, doc.text]) for (const m of ref.findSecretaryNames(s)) people.introduced.add(m.entry);
   for (const s of [doc.meta.title, doc.meta.publisher, ...ctx.sentences.slice(0, 5).map((x) => x.text)]) {
     const m = SPEAKER.exec(s);
