@@ -69,3 +69,22 @@ describe('not purchases', () => {
     expect(arms(text, '2024-05-01')).toHaveLength(1);
   });
 });
+
+describe('item lines of a notification', () => {
+  it('turns a priced deal into a package when the item lines name several items', () => {
+    const text = [
+      'Uruguay – Bell 412 Helicopters',
+      '',
+      'WASHINGTON, May 2, 2022 – The State Department has made a determination approving a possible Foreign Military Sale to the Government of Uruguay of Bell 412 helicopters and related equipment for an estimated cost of $120 million.',
+      '',
+      'Major Defense Equipment (MDE):',
+      'Four (4) Bell 412 helicopters',
+      'Ten (10) T700-GE-701D engines',
+      '',
+      'The total estimated cost is $120 million.',
+    ].join('\n');
+    const rows = arms(text, '2022-05-02');
+    expect(rows.filter((r) => !r.part_of)).toEqual([expect.objectContaining({ buyer: 'URY', designation: null, value: 120_000_000, status: 'approved' })]);
+    expect(rows.filter((r) => r.part_of).map((r) => r.quantity).sort((a, b) => a! - b!)).toEqual([4, 10]);
+  });
+});

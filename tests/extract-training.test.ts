@@ -65,3 +65,16 @@ describe('flattened tables', () => {
     expect(rows.filter((r) => r.recipient === 'JAM')).toHaveLength(1);
   });
 });
+
+describe('several countries in one sentence', () => {
+  it('gives each figure to its own country', () => {
+    const rows = training('IMET\n\nIn FY2017, IMET paid for 140 Salvadoran, 95 Honduran and 60 Guatemalan officers to attend courses. Between fiscal years 2012 and 2016, Panama received $3.1 million in IMET and Costa Rica $1.2 million.', '2018-01-10');
+    expect(rows.map((r) => [r.recipient, r.trainees ?? r.amount, r.start, r.end]).sort()).toEqual([
+      ['CRI', 1_200_000, 2012, 2016],
+      ['GTM', 60, 2017, 2017],
+      ['HND', 95, 2017, 2017],
+      ['PAN', 3_100_000, 2012, 2016],
+      ['SLV', 140, 2017, 2017],
+    ]);
+  });
+});

@@ -76,3 +76,10 @@ describe('datelines', () => {
     expect(visits('Mattis in Bogota\n\nBOGOTA, Aug 17 (Reuters) - U.S. Defense Secretary Jim Mattis met here on Friday with President Ivan Duque.', '2018-08-17')).toEqual(['Jim Mattis|COL|2018|2018-08-17|Bogota']);
   });
 });
+
+describe('"here" without a dateline', () => {
+  it('is the place the story has put its secretary', () => {
+    const found = visits('Cohen in Jamaica\n\nDefense Secretary William Cohen spent five hours in Kingston yesterday. He is the first defense secretary to visit since Caspar Weinberger, who stopped here briefly in 1984.', '1998-12-01');
+    expect(found).toContain('Caspar Weinberger|JAM|1984|1984|Kingston');
+  });
+});

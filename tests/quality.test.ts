@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../pipeline/evaluate.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const SETS = ['sources', 'tests/fixtures/heldout', 'tests/fixtures/blind'];
+const SETS = ['sources', 'tests/fixtures/heldout', 'tests/fixtures/blind', 'tests/fixtures/heldout-3'];
 const F1_TARGET = { 'secdef-visits': 0.9, 'arms-purchases': 0.85, training: 0.8 } as const;
 
 describe.each(SETS)('gold set %s', (set) => {

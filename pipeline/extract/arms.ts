@@ -146,7 +146,7 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
     // "the proposed sale of the torpedoes": another mention of a fact already found.
     const named = principal.designation?.designation;
     const earlier = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3 && (!named || f.designation === named || f.covers?.includes(named))) ?? state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3);
-    if (earlier) state.facts.push({ ...earlier, mention, derived: true });
+    if (earlier) state.facts.push({ ...earlier, mention, derived: true, origin: earlier.origin ?? earlier });
     return;
   }
   const fact = make(principal, true, null);
@@ -179,11 +179,17 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
     if (item.quantity === null || !item.designation) continue;
     const known = state.facts.findLast((f) => f.designation === item.designation!.designation && (f.quantity === null || f.quantity === item.quantity));
     if (known) {
-      state.facts.push({ ...known, mention, item: item.text, quantity: item.quantity, derived: false });
+      state.facts.push({ ...known, mention, item: item.text, quantity: item.quantity, derived: false, listed: true, origin: known.origin ?? known });
       continue;
     }
     // An item line of a package announced before: "Eight (8) UH-60M Black Hawk helicopters".
     const aggregate = state.facts.findLast((f) => f.covers?.includes(item.designation!.designation));
+    const priced = aggregate ? undefined : state.facts.findLast((f) => f.listed && f.origin?.value_usd !== null && f.origin?.part_of === null)?.origin;
+    if (priced) {
+      // A second item line after one that matched the priced deal: the package has several items.
+      state.facts.push({ ...priced, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, derived: false, listed: true, origin: priced });
+      continue;
+    }
     if (aggregate) {
       state.facts.push({ ...aggregate, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, value_usd: null, value_qualifier: null, part_of: aggregate, covers: undefined, derived: false });
     }
@@ -195,8 +201,10 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
  * fighter jets") is the same deal as a mention with figures of that equipment in the same document.
  */
 export function resolveArms(state: ArmsState): ArmsFact[] {
-  return state.facts.map((f) => {
+  promoteListedPackages(state.facts);
+  const resolved = state.facts.map((f) => {
     if (f.derived) return f;
+    if (f.listed) return f;
     if (!f.designation && f.quantity !== null && f.covers === undefined) {
       // "The four delivered aircraft" after "its first four KT-1P basic trainers": the same items.
       const named = state.facts.find((g) => g !== f && g.designation && g.buyer_iso3 === f.buyer_iso3 && g.year === f.year && g.quantity === f.quantity && g.category === f.category && g.status === f.status);
@@ -208,6 +216,35 @@ export function resolveArms(state: ArmsState): ArmsFact[] {
     const target = same.part_of ?? same;
     return { ...target, mention: f.mention, derived: true };
   });
+  // A mention taken from a deal that turned out to be a package states the package.
+  return resolved.map((f) => (f.derived && f.origin?.covers ? { ...f.origin, mention: f.mention, derived: true, origin: undefined } : f));
+}
+
+/**
+ * "approving ... UH-60M Black Hawk helicopters ... for $374 million", then the item lines "Eight (8)
+ * UH-60M Black Hawk helicopters" and "Eighteen (18) T700 engines": the priced deal was the package,
+ * and each line an item of it.
+ */
+function promoteListedPackages(facts: ArmsFact[]): void {
+  const listed = facts.filter((f) => f.listed && f.designation);
+  const groups = new Map<string, ArmsFact[]>();
+  for (const f of listed) groups.set(`${f.buyer_iso3}|${f.year}`, [...(groups.get(`${f.buyer_iso3}|${f.year}`) ?? []), f]);
+  for (const items of groups.values()) {
+    const designations = [...new Set(items.map((f) => f.designation!))];
+    if (designations.length < 2) continue;
+    const priced = items.map((f) => f.origin).find((o) => o && o.value_usd !== null && o.part_of === null && o.covers === undefined);
+    if (!priced) continue;
+    priced.covers = designations;
+    priced.designation = null;
+    priced.category = null;
+    priced.quantity = null;
+    for (const f of items) {
+      f.part_of = priced;
+      f.value_usd = null;
+      f.value_qualifier = null;
+      f.origin = undefined;
+    }
+  }
 }
 
 /** "The estimated cost is $556 million.": a figure for the fact just stated in the same paragraph. */
@@ -219,7 +256,7 @@ function followUp(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsSta
   if (ctx.ref.findPlaces(s.text).some((p) => p.country.region === 'lac' && p.country.iso3 !== last.buyer_iso3)) return;
   const amount = amounts[0]!;
   if (last.value_usd !== null && Math.abs(last.value_usd - amount.usd) > last.value_usd * 0.01) return;
-  state.facts.push({ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true });
+  state.facts.push({ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true, origin: last.origin ?? last });
 }
 
 /** How many paragraphs after a deal its cost may follow (notifications put "The total estimated cost" on a line of its own). */

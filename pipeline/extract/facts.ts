@@ -41,6 +41,10 @@ export interface ArmsFact {
   derived?: boolean;
   /** For an aggregate: the designations it covers ("AMRAAM and AIM-9X ... for $67.5 million"). */
   covers?: string[];
+  /** The fact a derived or item-line mention was taken from; resolved once the document is read. */
+  origin?: ArmsFact;
+  /** Stated as one line of a list of items ("Major Defense Equipment: Eight (8) UH-60M ..."). */
+  listed?: boolean;
 }
 
 export interface TrainingFact {

@@ -120,7 +120,9 @@ export function findVisits(
     }
     if (!agent) continue;
     lastAgent = agent;
-    if (!ctx.here && agent.secretary && agent.secretary === ctx.storySecretary && !/^here$/i.test(text.slice(place.start, place.end))) ctx.here = { country: place.country, city: place.city };
+    // The story's first place, made more precise by a city in the same country ("Cohen in Jamaica", then "in Kingston").
+    const sharper = ctx.here && !ctx.dateline && !ctx.here.city && place.city && ctx.here.country === place.country;
+    if ((!ctx.here || sharper) && agent.secretary && agent.secretary === ctx.storySecretary && !/^here$/i.test(text.slice(place.start, place.end))) ctx.here = { country: place.country, city: place.city };
     const clause = { start: previousAccepted?.end ?? 0, end: places.find((p) => p.start >= place.end)?.start ?? text.length };
     previousAccepted = place;
     emitVisits(s, ctx, place, clause, agent, refs, mention, out);
