@@ -37,20 +37,20 @@ export function findAmounts(text: string, scale = 1): Amount[] {
     const unit = (m[2] ?? m[4])?.toLowerCase();
     let usd = Number(digits.replace(/,/g, '')) * (unit ? SCALES[unit]! : 1) * scale;
     usd = Math.round(usd * 100) / 100;
-    let start = m.index!;
-    let qualifier: Qualifier = 'exact';
-    const before = text.slice(Math.max(0, start - 60), start);
-    for (const [pattern, q] of QUALIFIERS) {
-      const hit = pattern.exec(before);
-      if (hit) {
-        qualifier = q;
-        start -= hit[0].length;
-        break;
-      }
-    }
+    const { start, qualifier } = qualified(text, m.index!, 60);
     out.push({ start, end: m.index! + m[0].length, usd, qualifier });
   }
   return out;
+}
+
+/** The qualifier words right before a figure ("more than", "up to", "about"), and where they start. */
+function qualified(text: string, at: number, reach: number): { start: number; qualifier: Qualifier } {
+  const before = text.slice(Math.max(0, at - reach), at);
+  for (const [pattern, qualifier] of QUALIFIERS) {
+    const hit = pattern.exec(before);
+    if (hit) return { start: at - hit[0].length, qualifier };
+  }
+  return { start: at, qualifier: 'exact' };
 }
 
 /** "($ in thousands)", "(in thousands of dollars)", "$000s": the factor a table's figures are given in. */
@@ -90,17 +90,7 @@ export function findCounts(text: string, amounts: readonly { start: number; end:
     else if (m[3]) value = Number(m[3].replace(/,/g, ''));
     else value = wordsToNumber(m[2]!);
     if (!Number.isFinite(value)) continue;
-    let start = m.index!;
-    let qualifier: Qualifier = 'exact';
-    const before = text.slice(Math.max(0, start - 40), start);
-    for (const [pattern, q] of QUALIFIERS) {
-      const hit = pattern.exec(before);
-      if (hit) {
-        qualifier = q;
-        start -= hit[0].length;
-        break;
-      }
-    }
+    const { start, qualifier } = qualified(text, m.index!, 40);
     out.push({ start, end: m.index! + m[0].length, value, qualifier });
   }
   return out;
