@@ -1,5 +1,5 @@
 // Candidate facts as the sentence rules find them, before mentions of the same fact are merged.
-import type { AmountBasis, ArmsStatus, Qualifier } from '../types.js';
+import type { ArmsStatus, Citation, Qualifier, TrainingRow } from '../types.js';
 
 /** A mention: the sentence of a document that states a fact (UTF-16 offsets into the text). */
 export interface Mention {
@@ -47,23 +47,10 @@ export interface ArmsFact {
   listed?: boolean;
 }
 
-export interface TrainingFact {
+/** A training fact carries the columns of its row but the id and the citation, which merging adds. */
+export type TrainingFact = Omit<TrainingRow, 'id' | keyof Citation> & {
   table: 'training';
   mention: Mention;
-  provider_iso3: string;
-  recipient_iso3: string | null;
-  recipient: string | null;
-  program: string | null;
-  category: 'training' | 'assistance';
-  amount_usd: number | null;
-  amount_qualifier: Qualifier | null;
-  amount_basis: AmountBasis | null;
-  start_year: number | null;
-  end_year: number | null;
-  trainees: number | null;
-  courses: number | null;
-  location: string | null;
-  description: string;
-}
+};
 
 export type Fact = VisitFact | ArmsFact | TrainingFact;
