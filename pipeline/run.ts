@@ -1,25 +1,27 @@
 #!/usr/bin/env -S npx tsx
 // The runner: sources/ → ingest → extract → review → validate → export → chart → report → output/, reports/.
-// Progress goes to stderr, one line per stage with its time. Exit codes: see EXIT below and the README.
-import { readFileSync } from 'node:fs';
-import { resolve, relative } from 'node:path';
+// Progress goes to stderr, one line per stage with its time and the process's peak memory so far.
+// Exit codes: see EXIT below and the README.
+//
+// The per-document part (read and check each document, annotate it, run the rules) scales with the
+// corpus: it runs on every core (pipeline/workers.ts), skips documents whose facts are in the cache
+// (pipeline/cache.ts), and can be split across machines (--shard, --merge: pipeline/shard.ts). The
+// rest works on the merged facts, once. Whatever the threads, cache or shards, the bytes written are
+// the same.
+import { relative, resolve, join } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { $ } from 'zx';
 import { InputError, UsageError, describeProblem, toProblem, type Problem } from './errors.js';
-import { checkClaims } from './claims.js';
-import { COLUMNS } from './lib/columns.js';
-import { replaceFolder } from './lib/files.js';
+import { DEFAULT_CACHE_DIR, DocumentCache, PROJECT_DIR, RunCache, codeFingerprint, contentHash, documentKey, treeFingerprint, type RunRecord } from './cache.js';
+import { asSourceDoc, readSources, type ReadResult, type SourceText } from './documents.js';
 import { loadReference, referenceDirFor } from './lib/reference.js';
-import { buildDataDictionary } from './report/dictionary.js';
 import type { DocumentSummary } from './report/input.js';
-import { renderCharts } from './stages/chart.js';
-import { exportDataset } from './stages/export.js';
-import { extract } from './stages/extract.js';
-import { ingest, type SourceDoc } from './stages/ingest.js';
-import { buildReports } from './stages/report.js';
-import { readCorrections, review } from './stages/review.js';
-import { validateDataset } from './stages/validate.js';
-import { FACT_TABLES, TABLES, type Dataset, type SourceRow } from './types.js';
+import type { ExtractResult } from './stages/extract.js';
+import { mergeDocuments, type DocumentFacts } from './stages/extract.js';
+import { sourceRow, type SourceDoc } from './stages/ingest.js';
+import { parseShard, partialFacts, readPartials, shardOf, writePartial, type Shard } from './shard.js';
+import { FACT_TABLES, TABLES, type Dataset } from './types.js';
+import { extractAll, workerSetting, type ExtractStats, type WorkerSetting } from './workers.js';
 
 export const EXIT = {
   /** Every document and row went through. */
@@ -33,6 +35,8 @@ export const EXIT = {
 } as const;
 
 const HELP = `Usage: npm run pipeline -- [options]
+       npm run pipeline -- --shard I/N [--out DIR] [options]
+       npm run pipeline -- --merge DIR|FILE... [options]
 
 Reads source documents (<id>.txt + <id>.meta.json) and writes cited datasets, charts and reports.
 
@@ -44,19 +48,40 @@ Options:
   --reports DIR    reports folder: summary.md, changes.md, index.html (default: reports)
   --strict         treat warnings (ignored files, corrections that match nothing) as rejections,
                    and publish nothing when anything is rejected
+  --cache DIR      content-hash cache (default: .cache in the project; safe to delete)
+  --no-cache       neither read nor write the cache
+  --shard I/N      extract only the I-th of N shards of the documents (fixed by a hash of each
+                   document id) and write the partial result shard-I-of-N.json to --out
+                   (default: .cache/partials) instead of the datasets
+  --merge          combine the partial results of all N shards (the folders or files named after
+                   the options) into the datasets and reports, exactly as one run would; the texts
+                   are read again from --sources, which must be the folder the shards read
   --help           show this text
+
+Environment:
+  PIPELINE_WORKERS threads that extract documents (default: one per core; 1: the main thread)
+  PIPELINE_CACHE   cache folder, or "off" (the options above take precedence)
 
 Exit codes: 0 all went through; 1 input rejected (reasons on stderr, good rows still written);
 2 bad command line; 3 internal failure (previous output left as it was).`;
 
+/** Environment variable with the cache folder, or "off"; --cache and --no-cache take precedence. */
+const CACHE_ENV = 'PIPELINE_CACHE';
+
 /** Files in the reports folder that other commands write (npm run eval, bench, screenshots). */
 const REPORTS_KEPT = ['extraction-quality.md', 'benchmark.md', 'screenshots'];
 
-interface Options {
+export interface Options {
   sources: string;
   out: string;
   reports: string;
   strict: boolean;
+  /** Cache folder, or null for no cache. */
+  cache: string | null;
+  shard: Shard | null;
+  /** Partial results to merge, or null for a normal run. */
+  merge: string[] | null;
+  workers: WorkerSetting;
 }
 
 function parseOptions(argv: string[]): Options | null {
@@ -66,70 +91,230 @@ function parseOptions(argv: string[]): Options | null {
       args: argv,
       options: {
         sources: { type: 'string', default: 'sources' },
-        out: { type: 'string', default: 'output' },
+        out: { type: 'string' },
         reports: { type: 'string', default: 'reports' },
         strict: { type: 'boolean', default: false },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        shard: { type: 'string' },
+        merge: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
+      allowPositionals: true,
       strict: true,
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (parsed.values.help) return null;
   const v = parsed.values;
-  return { sources: resolve(v.sources!), out: resolve(v.out!), reports: resolve(v.reports!), strict: v.strict! };
+  if (v.help) return null;
+  if (parsed.positionals.length > 0 && !v.merge) throw new UsageError(`unexpected argument "${parsed.positionals[0]}" (folders to merge go after --merge)`);
+  if (v.merge && parsed.positionals.length === 0) throw new UsageError('--merge needs the folders or files of the partial results');
+  if (v.merge && v.shard) throw new UsageError('--shard and --merge do not go together: run the shards, then merge their partials');
+  if (v['no-cache'] && v.cache) throw new UsageError('--cache and --no-cache do not go together');
+  const shard = v.shard === undefined ? null : parseShard(v.shard);
+  const cache = v['no-cache'] ? null : v.cache !== undefined ? resolve(v.cache) : cacheFromEnv();
+  return {
+    sources: resolve(v.sources!),
+    out: resolve(v.out ?? (shard ? join(cache ?? DEFAULT_CACHE_DIR, 'partials') : 'output')),
+    reports: resolve(v.reports!),
+    strict: v.strict!,
+    cache,
+    shard,
+    merge: v.merge ? parsed.positionals.map((p) => resolve(p)) : null,
+    workers: workerSetting(),
+  };
+}
+
+/** PIPELINE_CACHE: a folder, or "off" for no cache; the project's .cache when unset. */
+function cacheFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env[CACHE_ENV]?.trim();
+  if (!value) return DEFAULT_CACHE_DIR;
+  return /^(off|none|no|false|0)$/i.test(value) ? null : resolve(value);
 }
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+/** Peak resident memory of the process (all threads) so far, in MB. */
+function peakMemory(): number {
+  return Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
+}
+
 async function timed<T>(stage: string, work: () => T | Promise<T>, detail: (result: T) => string): Promise<T> {
   const started = performance.now();
   const result = await work();
-  log(`${stage.padEnd(9)} ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${detail(result)}`);
+  log(`${stage.padEnd(9)} ${(performance.now() - started).toFixed(0).padStart(6)} ms ${String(peakMemory()).padStart(5)} MB  ${detail(result)}`);
   return result;
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /** The dataset as committed at git HEAD, for the release notes; null outside a git checkout. */
 async function committedDataset(): Promise<Dataset | null> {
-  const root = new URL('..', import.meta.url).pathname;
-  const data: Record<string, unknown> = {};
-  for (const table of TABLES) {
-    const shown = await $({ cwd: root, quiet: true, nothrow: true })`git show HEAD:output/data/${table}.json`;
-    if (shown.exitCode !== 0) return null;
-    data[table] = JSON.parse(shown.stdout);
-  }
-  return data as unknown as Dataset;
+  const { $ } = await import('zx');
+  const shown = await Promise.all(TABLES.map((table) => $({ cwd: PROJECT_DIR, quiet: true, nothrow: true })`git show HEAD:output/data/${table}.json`));
+  if (shown.some((s) => s.exitCode !== 0)) return null;
+  return Object.fromEntries(TABLES.map((table, i) => [table, JSON.parse(shown[i]!.stdout)])) as unknown as Dataset;
 }
 
-function sourceRow(doc: SourceDoc): SourceRow {
-  return {
-    id: doc.id,
-    title: doc.meta.title,
-    publisher: doc.meta.publisher,
-    url: doc.meta.url,
-    published: doc.meta.published,
-    language: doc.meta.language ?? null,
-    license: doc.meta.license ?? null,
-    excerpt: doc.meta.excerpt ?? null,
-    sha256: doc.sha256,
-    characters: doc.characters,
-  };
+/** The id of output/data as committed at git HEAD (what the release notes compare with); '' if none. */
+async function committedDataId(): Promise<string> {
+  const { $ } = await import('zx');
+  const tree = await $({ cwd: PROJECT_DIR, quiet: true, nothrow: true })`git rev-parse --verify --quiet HEAD:output/data`;
+  return tree.exitCode === 0 ? tree.stdout.trim() : '';
+}
+
+const HERE = new URL('.', import.meta.url).pathname;
+const WORKER_ENTRY = join(HERE, 'document-worker.ts');
+
+/** Hashes of the code and data a run depends on, computed once per run. */
+class Keys {
+  /** Everything extraction of one document reads: its modules, the libraries, Node. */
+  readonly extraction = codeFingerprint([join(HERE, 'documents.ts'), WORKER_ENTRY]);
+  readonly reference: string;
+
+  constructor(referenceDir: string) {
+    this.reference = treeFingerprint(referenceDir);
+  }
+
+  document(source: SourceText): string {
+    return documentKey(this.extraction, this.reference, source);
+  }
+
+  /**
+   * Everything a whole run reads (see pipeline/cache.ts). All of pipeline/ rather than the modules
+   * run.ts imports: a stage may read a file of its folder at run time. `committed` is the id of the
+   * dataset at git HEAD, which the release notes compare with.
+   */
+  run(options: Options, read: ReadResult, documentKeys: string[], committed: string): string {
+    const corrections = resolve(options.sources, 'corrections.json');
+    const parts = [
+      this.extraction,
+      treeFingerprint(HERE),
+      treeFingerprint(join(PROJECT_DIR, 'schemas')),
+      readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8'),
+      this.reference,
+      existsSync(corrections) ? contentHash(readFileSync(corrections)) : '',
+      JSON.stringify({ strict: options.strict, outputHref: relative(options.reports, options.out) || '.', sources: relative(process.cwd(), options.sources) }),
+      committed,
+      JSON.stringify(read.problems),
+      documentKeys.join(','),
+    ];
+    return contentHash(parts.join('\u0000'));
+  }
 }
 
 export async function runPipeline(options: Options): Promise<number> {
-  const problems: Problem[] = [];
+  const started = performance.now();
+  const runs = options.cache && !options.shard && !options.merge ? new RunCache(options.cache) : null;
+  // Asked of git now, answered while the sources are read.
+  const committed = runs ? committedDataId() : Promise.resolve('');
   const ref = loadReference(referenceDirFor(options.sources));
-  const ingested = await timed('ingest', () => ingest(options.sources), (r) => `${r.docs.length} documents, ${r.problems.length} problems`);
-  problems.push(...ingested.problems);
-  const docs = ingested.docs;
-  const extracted = await timed('extract', () => extract(docs, ref), (r) => FACT_TABLES.map((t) => `${r.rows[t].length} ${t}`).join(', '));
+  const keys = new Keys(referenceDirFor(options.sources));
+  const shard = options.shard;
+  const read = await timed(
+    'ingest',
+    () => readSources(options.sources, shard ? (id) => shardOf(id, shard.count) === shard.index : undefined),
+    (r) => `${r.sources.length} documents${shard ? ` (shard ${shard.index}/${shard.count})` : ''}, ${r.problems.length} problems`,
+  );
+  const documentKeys = read.sources.map((s) => keys.document(s));
+
+  const runKey = runs ? keys.run(options, read, documentKeys, await committed) : '';
+  if (runs) {
+    const hit = await timed('cache', () => runs.check(runKey, options.out, options.reports, REPORTS_KEPT), (r) => (r ? 'nothing changed since the last run: output and reports are up to date' : 'something changed: running every stage'));
+    if (hit) {
+      for (const line of hit.log) log(line);
+      done(started);
+      return hit.exit;
+    }
+  }
+
+  const documents = options.cache && !options.merge ? new DocumentCache(options.cache, keys.extraction) : null;
+  const partials = options.merge ? await readPartials(options.merge) : null;
+  if (partials) checkPartials(read.sources, documentKeys, partials.documents);
+  const extracted = await timed(
+    'extract',
+    () =>
+      extractAll(read.sources, {
+        ref,
+        setting: options.workers,
+        known: (_source, i) => (partials ? partialFacts(partials.documents.get(read.sources[i]!.id)!) : (documents?.get(documentKeys[i]!) ?? null)),
+        extracted: documents ? (_source, i, found) => documents.put(documentKeys[i]!, found) : undefined,
+      }),
+    (r) => describeExtraction(r.stats, partials !== null),
+  );
+  const cacheError = (await documents?.flush()) ?? null;
+  if (cacheError) log(`warning: the cache in ${options.cache} could not be written (${cacheError.message}); the run goes on without it`);
+  else await documents?.prune();
+
+  if (shard) return writeShard(options, shard, read, documentKeys, extracted.found, started);
+
+  const docs = read.sources.map(asSourceDoc);
+  const merged = await timed('merge', () => mergeDocuments(docs, extracted.found), (r) => FACT_TABLES.map((t) => `${r.rows[t].length} ${t}`).join(', '));
+  extracted.found.length = 0; // The per-document facts are in the merged rows now; let them go before the heavy stages.
+  const record = await publish(options, docs, read.problems, merged);
+  if (record && runs) await runs.save({ ...record, key: runKey }).catch((error: Error) => log(`warning: the run cache could not be written (${error.message})`));
+  done(started);
+  return record ? record.exit : EXIT.rejected;
+}
+
+function describeExtraction(stats: ExtractStats, merging: boolean): string {
+  const where = stats.extracted === 0 ? '' : stats.threads > 0 ? ` on ${stats.threads} threads` : ' on the main thread';
+  const cpu = stats.extracted === 0 ? '' : `; nlp ${(stats.nlp / 1000).toFixed(1)} s, rules ${(stats.rules / 1000).toFixed(1)} s of thread time`;
+  return `${stats.documents} documents: ${stats.extracted} extracted${where}, ${stats.known} from ${merging ? 'partials' : 'cache'}${cpu}`;
+}
+
+function done(started: number): void {
+  log(`${'total'.padEnd(9)} ${(performance.now() - started).toFixed(0).padStart(6)} ms ${String(peakMemory()).padStart(5)} MB`);
+}
+
+/** Every document of the source folder has an entry in the partials, made from the same document, lexicons and code. */
+function checkPartials(sources: SourceText[], documentKeys: string[], entries: Map<string, { key: string }>): void {
+  const ids = new Set(sources.map((s) => s.id));
+  for (const [i, s] of sources.entries()) {
+    const entry = entries.get(s.id);
+    if (!entry) throw new UsageError(`--merge: no partial holds document ${s.id}; were the shards run on this source folder?`);
+    if (entry.key !== documentKeys[i]) throw new UsageError(`--merge: the partial entry of ${s.id} was made from another version of the document, the lexicons or the extraction code; run its shard again`);
+  }
+  for (const id of entries.keys()) if (!ids.has(id)) throw new UsageError(`--merge: the partials hold document ${id}, which the source folder does not have (or which is rejected now)`);
+}
+
+async function writeShard(options: Options, shard: Shard, read: ReadResult, documentKeys: string[], found: DocumentFacts[], started: number): Promise<number> {
+  await timed(
+    'partial',
+    () => writePartial(options.out, shard, read.sources.map((s, i) => ({ id: s.id, key: documentKeys[i]!, source: sourceRow(asSourceDoc(s)), found: found[i]! }))),
+    (f) => relative(process.cwd(), f),
+  );
+  for (const p of read.problems) log(`${isWarning(p, options) ? 'warning' : 'rejected'}: ${describeProblem(p)}`);
+  done(started);
+  return read.problems.some((p) => !isWarning(p, options)) ? EXIT.rejected : EXIT.ok;
+}
+
+/** Problems that do not reject anything unless --strict. */
+const WARNINGS = new Set(['unknown-file', 'correction-unmatched']);
+
+function isWarning(p: Problem, options: Options): boolean {
+  return WARNINGS.has(p.code) && !options.strict;
+}
+
+/**
+ * The global stages, from the merged facts to the files: review, validate, export, chart, report,
+ * write. Returns what the run wrote (for the run cache), or null when --strict published nothing.
+ * Their modules (jsdom, Plot, ...) are loaded here, so a run that stops at the cache never loads them.
+ */
+async function publish(options: Options, docs: SourceDoc[], ingestProblems: Problem[], extracted: ExtractResult): Promise<Omit<RunRecord, 'key'> | null> {
+  const [{ checkClaims }, { COLUMNS }, { replaceFolder }, { buildDataDictionary }, { renderCharts }, { datasetVersion, exportDataset }, { buildReports }, { readCorrections, review }, { validateDataset }] = await Promise.all([
+    import('./claims.js'),
+    import('./lib/columns.js'),
+    import('./lib/files.js'),
+    import('./report/dictionary.js'),
+    import('./stages/chart.js'),
+    import('./stages/export.js'),
+    import('./stages/report.js'),
+    import('./stages/review.js'),
+    import('./stages/validate.js'),
+  ]);
+  const problems: Problem[] = [...ingestProblems];
   const corrections = readCorrections(resolve(options.sources, 'corrections.json'));
   const reviewed = await timed('review', () => review(extracted, corrections, docs, COLUMNS), (r) => `${r.outcomes.filter((o) => o.status === 'applied').length} of ${corrections.length} corrections applied`);
   for (const o of reviewed.outcomes) if (o.status === 'unmatched') problems.push({ code: 'correction-unmatched', file: relative(process.cwd(), resolve(options.sources, 'corrections.json')), field: `corrections[${o.index}]`, message: o.message });
@@ -137,13 +322,14 @@ export async function runPipeline(options: Options): Promise<number> {
   const validated = await timed('validate', () => validateDataset(dataset, docs), (r) => `${r.problems.length} rows rejected`);
   problems.push(...validated.problems);
   const data = validated.data;
-  const version = packageVersion();
+  const version = datasetVersion();
 
-  const rejected = problems.filter((p) => !WARNINGS.has(p.code) || options.strict);
-  for (const p of problems) log(`${WARNINGS.has(p.code) && !options.strict ? 'warning' : 'rejected'}: ${describeProblem(p)}`);
+  const rejected = problems.filter((p) => !isWarning(p, options));
+  const lines = problems.map((p) => `${isWarning(p, options) ? 'warning' : 'rejected'}: ${describeProblem(p)}`);
+  for (const line of lines) log(line);
   if (options.strict && rejected.length > 0) {
     log(`--strict: ${rejected.length} problem(s); nothing published`);
-    return EXIT.rejected;
+    return null;
   }
 
   const files = await timed('export', () => exportDataset(data, { version }), (f) => `${f.size} files`);
@@ -151,6 +337,7 @@ export async function runPipeline(options: Options): Promise<number> {
   const charts = await timed('chart', () => renderCharts(data, { version, publishers }), (c) => `${c.size} charts`);
   for (const [path, svg] of charts) files.set(path, svg);
   files.set('README.md', buildDataDictionary(data, version));
+  const byId = new Map(docs.map((d) => [d.id, d]));
   const reports = await timed(
     'report',
     async () =>
@@ -159,7 +346,7 @@ export async function runPipeline(options: Options): Promise<number> {
         documents: summarize(docs, data),
         problems,
         corrections: reviewed.outcomes,
-        claims: checkClaims(extracted.claims, data['secdef-visits'], (c) => docs.find((d) => d.id === c.mention.source_id)!.text.slice(c.mention.start, c.mention.end)),
+        claims: checkClaims(extracted.claims, data['secdef-visits'], (c) => byId.get(c.mention.source_id)!.text.slice(c.mention.start, c.mention.end)),
         charts,
         outputFiles: [...files.keys()].sort(),
         previous: await committedDataset(),
@@ -172,21 +359,20 @@ export async function runPipeline(options: Options): Promise<number> {
     await replaceFolder(options.out, files);
     await replaceFolder(options.reports, reports, REPORTS_KEPT);
   }, () => `${relative(process.cwd(), options.out) || '.'}/, ${relative(process.cwd(), options.reports) || '.'}/`);
-  return rejected.length > 0 ? EXIT.rejected : EXIT.ok;
+  const hashes = (m: Map<string, string | Uint8Array>) => Object.fromEntries([...m].map(([path, content]) => [path, contentHash(content)]));
+  return { exit: rejected.length > 0 ? EXIT.rejected : EXIT.ok, log: lines, files: { out: hashes(files), reports: hashes(reports) } };
 }
 
-/** Problems that do not reject anything unless --strict. */
-const WARNINGS = new Set(['unknown-file', 'correction-unmatched']);
-
+/** Rows citing each document, per fact table (through the evidence table). */
 function summarize(docs: SourceDoc[], data: Dataset): DocumentSummary[] {
+  const cited = new Map<string, Map<string, (typeof data.evidence)[number]['table']>>();
+  for (const e of data.evidence) {
+    const records = cited.get(e.source_id) ?? cited.set(e.source_id, new Map()).get(e.source_id)!;
+    if (!records.has(e.record_id)) records.set(e.record_id, e.table);
+  }
   return docs.map((d) => {
     const facts = { 'secdef-visits': 0, 'arms-purchases': 0, training: 0 };
-    const counted = new Set<string>();
-    for (const e of data.evidence) {
-      if (e.source_id !== d.id || counted.has(e.record_id)) continue;
-      counted.add(e.record_id);
-      facts[e.table]++;
-    }
+    for (const table of cited.get(d.id)?.values() ?? []) facts[table]++;
     return { id: d.id, title: d.meta.title, publisher: d.meta.publisher, url: d.meta.url, facts };
   });
 }
@@ -209,6 +395,10 @@ async function main(): Promise<number> {
     if (error instanceof InputError) {
       log(`rejected: ${describeProblem(toProblem(error))}`);
       return EXIT.rejected;
+    }
+    if (error instanceof UsageError) {
+      log(`error: ${error.message}`);
+      return EXIT.usage;
     }
     log(`internal error: ${(error as Error).stack ?? error}`);
     return EXIT.internal;

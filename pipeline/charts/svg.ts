@@ -141,7 +141,9 @@ function textMarks(texts: SceneText[]): Plot.Markish[] {
   const groups = new Map<string, SceneText[]>();
   for (const t of texts) {
     const key = `${t.role}|${t.anchor}`;
-    groups.set(key, [...(groups.get(key) ?? []), t]);
+    const group = groups.get(key);
+    if (group) group.push(t);
+    else groups.set(key, [t]);
   }
   return [...groups.values()].map((items) => {
     const { role, anchor } = items[0]!;
@@ -161,7 +163,11 @@ function textMarks(texts: SceneText[]): Plot.Markish[] {
 
 function byKind<T extends { kind: string }>(items: T[]): T[][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(item.kind, [...(groups.get(item.kind) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.kind);
+    if (group) group.push(item);
+    else groups.set(item.kind, [item]);
+  }
   return [...groups.values()];
 }
 

@@ -3,7 +3,7 @@
 import { RowError, toProblem, type Problem } from '../errors.js';
 import { validate } from '../lib/schemas.js';
 import { COLUMNS } from '../lib/columns.js';
-import { compareCodePoints } from '../lib/text.js';
+import { codePointIndexer, compareCodePoints } from '../lib/text.js';
 import { FACT_TABLES, TABLES, type Dataset, type EvidenceRow, type Table } from '../types.js';
 import { PRIMARY_KEYS } from './export.js';
 import type { SourceDoc } from './ingest.js';
@@ -12,6 +12,21 @@ import type { Merged } from '../extract/merge.js';
 import type { IngestResult } from './ingest.js';
 import { sourceRow } from './ingest.js';
 
+/** text[start:end] in code points: the UTF-16 positions found by bisecting the code-point index. */
+function sliceCodePoints(source: { text: string; cp: (i: number) => number; length: number }, start: number, end: number): string {
+  const toUtf16 = (target: number): number => {
+    let lo = 0;
+    let hi = source.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (source.cp(mid) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return source.text.slice(toUtf16(start), toUtf16(end));
+}
+
 export interface ValidateResult {
   data: Dataset;
   problems: Problem[];
@@ -19,7 +34,8 @@ export interface ValidateResult {
 
 export function validateDataset(data: Dataset, docs: SourceDoc[]): ValidateResult {
   const problems: Problem[] = [];
-  const texts = new Map(docs.map((d) => [d.id, [...d.text]]));
+  // Quotes are checked by slicing the text at code-point offsets, without copying it into an array.
+  const texts = new Map(docs.map((d) => [d.id, { text: d.text, cp: codePointIndexer(d.text), length: d.text.length }]));
   const reject = (table: Table, row: { id?: string; record_id?: string }, field: string, message: string) =>
     problems.push(toProblem(new RowError(table, row.id ?? row.record_id ?? '?', field, message, `output/data/${table}.csv`)));
 
@@ -47,12 +63,12 @@ export function validateDataset(data: Dataset, docs: SourceDoc[]): ValidateResul
         return false;
       }
       if ('quote' in row) {
-        const chars = texts.get(row.source_id as string);
-        if (!chars) {
+        const source = texts.get(row.source_id as string);
+        if (!source) {
           reject(table, row, 'source_id', `no source document ${String(row.source_id)}`);
           return false;
         }
-        if (chars.slice(row.char_start as number, row.char_end as number).join('') !== row.quote) {
+        if (sliceCodePoints(source, row.char_start as number, row.char_end as number) !== row.quote) {
           reject(table, row, 'char_start', 'offsets do not slice the source text back to the quote');
           return false;
         }

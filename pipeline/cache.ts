@@ -1,0 +1,259 @@
+// The content-hash cache, in .cache/ at the project root (git-ignored; deleting it is always safe).
+// Two levels, neither of which can change an output byte: a hit gives back what the work would give.
+//
+// - .cache/documents/<code>/: each document's facts, under a hash of everything extraction reads:
+//   the document id, its sidecar, its text, the reference tables and the extraction code (every
+//   module pipeline/documents.ts imports, package-lock.json, the Node version). A changed document
+//   is re-extracted; the others are read back. Entries of all but the last three versions of the
+//   extraction code are removed after a run.
+// - .cache/runs/<key>.json: for a whole run, a hash of every input of every stage (all of the above,
+//   corrections.json, the schemas, the whole pipeline's code, the options, the dataset committed at
+//   git HEAD) and the hash of every file the run wrote. When the inputs are the same and output/ and
+//   reports/ still hold exactly those files, the run stops after reading the sources.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadFacts, storeFacts, type SourceText, type StoredFacts } from './documents.js';
+import type { DocumentFacts } from './stages/extract.js';
+
+export const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_CACHE_DIR = join(PROJECT_DIR, '.cache');
+
+/** Versions of the extraction code whose document entries are kept, the current one included. */
+const CODE_VERSIONS_KEPT = 3;
+/** Run records kept: enough for a few source folders and option sets side by side. */
+const RUNS_KEPT = 16;
+/** Cache files written at once. */
+const WRITE_CONCURRENCY = 16;
+
+function sha(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\u0000');
+  return hash.digest('hex');
+}
+
+const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/**
+ * A hash of the code a module runs: the module and every module it imports from this project, found
+ * by following relative imports, plus package-lock.json (every library version) and the Node version.
+ */
+export function codeFingerprint(entries: string[]): string {
+  const seen = new Map<string, Buffer>();
+  const queue = entries.map((e) => resolve(e));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    const source = readFileSync(file);
+    seen.set(file, source);
+    for (const m of source.toString('utf8').matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2]!;
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec);
+      const ts = target.replace(/\.js$/, '.ts');
+      queue.push(existsSync(ts) ? ts : target);
+    }
+  }
+  const parts: (string | Uint8Array)[] = [`node ${process.version}`, readFileSync(join(PROJECT_DIR, 'package-lock.json'))];
+  for (const file of [...seen.keys()].sort()) parts.push(relative(PROJECT_DIR, file), seen.get(file)!);
+  return sha(...parts);
+}
+
+/** A hash of the files of a folder (names and bytes, recursively); '' when there is no folder. */
+export function treeFingerprint(dir: string): string {
+  if (!existsSync(dir)) return '';
+  const parts: (string | Uint8Array)[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else parts.push(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return sha(...parts);
+}
+
+/** The cache key of a document's facts: its id, sidecar and text, under given code and reference tables. */
+export function documentKey(code: string, reference: string, source: SourceText): string {
+  return sha(code, reference, source.id, JSON.stringify(source.meta), source.sha256);
+}
+
+/** Facts of documents by key, one JSON file each under <dir>/documents/<code>/. */
+export class DocumentCache {
+  private readonly dir: string;
+  private readonly pending = new Set<Promise<void>>();
+  private writing = 0;
+  private readonly waiting: (() => void)[] = [];
+  private writeError: Error | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly code: string,
+  ) {
+    this.dir = join(root, 'documents', code.slice(0, 16));
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The facts stored under a key; null when there are none or the entry cannot be read. */
+  get(key: string): DocumentFacts | null {
+    let json: string;
+    try {
+      json = readFileSync(this.path(key), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const entry = JSON.parse(json) as { key: string; facts: StoredFacts };
+      return entry.key === key ? loadFacts(entry.facts) : null;
+    } catch {
+      return null; // A damaged entry is a miss; the document is extracted again and the entry rewritten.
+    }
+  }
+
+  /** Stores facts in the background (through a temporary file and a rename); `flush` waits for it. */
+  put(key: string, found: DocumentFacts): void {
+    const json = JSON.stringify({ key, facts: storeFacts(found) });
+    const write = (async () => {
+      await this.slot();
+      try {
+        const file = this.path(key);
+        await mkdir(dirname(file), { recursive: true });
+        const staging = `${file}.${process.pid}.tmp`;
+        await writeFile(staging, json);
+        await rename(staging, file);
+      } finally {
+        this.release();
+      }
+    })().catch((error: Error) => {
+      this.writeError ??= error;
+    });
+    this.pending.add(write);
+    void write.finally(() => this.pending.delete(write));
+  }
+
+  /** Waits for the writes; returns the first write error (the cache is an optimisation: a failure is a warning). */
+  async flush(): Promise<Error | null> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
+    return this.writeError;
+  }
+
+  /** At most WRITE_CONCURRENCY writes at a time; the others wait their turn in order. */
+  private async slot(): Promise<void> {
+    if (this.writing < WRITE_CONCURRENCY) {
+      this.writing++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next(); // The slot passes to the next write.
+    else this.writing--;
+  }
+
+  /**
+   * Removes the entries of older versions of the extraction code, keeping the few most recently used
+   * (switching branches back and forth, or another run of other code at the same time).
+   */
+  async prune(): Promise<void> {
+    const parent = join(this.root, 'documents');
+    const mine = this.code.slice(0, 16);
+    const others = await Promise.all(
+      (await readdir(parent).catch(() => [] as string[])).filter((n) => n !== mine).map(async (n) => ({ n, t: (await stat(join(parent, n)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    for (const { n } of others.sort((a, b) => b.t - a.t).slice(CODE_VERSIONS_KEPT - 1)) await rm(join(parent, n), { recursive: true, force: true });
+  }
+}
+
+/** What a run produced, recorded so that an identical run can stop early. */
+export interface RunRecord {
+  key: string;
+  exit: number;
+  /** The warning and rejection lines the run printed, printed again on a hit. */
+  log: string[];
+  /** sha256 of every file written, by folder ('out' or 'reports') and relative path. */
+  files: { out: Record<string, string>; reports: Record<string, string> };
+}
+
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Records of whole runs, one JSON file each under <dir>/runs/. */
+export class RunCache {
+  private readonly dir: string;
+
+  constructor(root: string) {
+    this.dir = join(root, 'runs');
+  }
+
+  /**
+   * The record of a run with these inputs, if the folders still hold exactly the files it wrote
+   * (same paths, same bytes; the `keep` names in the reports folder, written by other commands, aside).
+   */
+  async check(key: string, out: string, reports: string, keep: string[]): Promise<RunRecord | null> {
+    let record: RunRecord;
+    try {
+      record = JSON.parse(await readFile(join(this.dir, `${key}.json`), 'utf8')) as RunRecord;
+    } catch {
+      return null;
+    }
+    if (record.key !== key) return null;
+    const same = await Promise.all([holds(out, record.files.out, []), holds(reports, record.files.reports, keep)]);
+    return same.every(Boolean) ? record : null;
+  }
+
+  async save(record: RunRecord): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = join(this.dir, `${record.key}.json`);
+    await writeFile(`${file}.${process.pid}.tmp`, `${JSON.stringify(record)}\n`);
+    await rename(`${file}.${process.pid}.tmp`, file);
+    const records = await Promise.all(
+      (await readdir(this.dir)).filter((n) => n.endsWith('.json')).map(async (n) => ({ n, t: (await stat(join(this.dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    for (const { n } of records.sort((a, b) => b.t - a.t).slice(RUNS_KEPT)) await rm(join(this.dir, n), { force: true });
+  }
+}
+
+/** True when `dir` holds exactly `files` (relative path → sha256), besides the top-level names in `keep`. */
+async function holds(dir: string, files: Record<string, string>, keep: string[]): Promise<boolean> {
+  const found: string[] = [];
+  const walk = async (at: string): Promise<boolean> => {
+    let entries;
+    try {
+      entries = await readdir(at, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const e of entries) {
+      const path = join(at, e.name);
+      const rel = relative(dir, path);
+      if (at === dir && keep.includes(e.name)) continue;
+      if (e.isDirectory()) {
+        if (!(await walk(path))) return false;
+      } else found.push(rel.split('\\').join('/'));
+    }
+    return true;
+  };
+  if (!(await walk(dir))) return false;
+  const wanted = Object.keys(files);
+  if (found.length !== wanted.length || !found.every((f) => f in files)) return false;
+  // Compare contents a few files at a time: output folders can be a hundred megabytes.
+  let next = 0;
+  let same = true;
+  const worker = async () => {
+    while (same && next < found.length) {
+      const rel = found[next++]!;
+      if (contentHash(await readFile(join(dir, rel))) !== files[rel]) same = false;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return same;
+}

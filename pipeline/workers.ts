@@ -1,0 +1,158 @@
+// Per-document extraction on every core. Documents whose facts are already known (the cache, shard
+// partials) are not extracted again; the others go to a pool of worker threads
+// (pipeline/document-worker.ts), each with its own wink-nlp model and reference tables, a few
+// documents at a time, the longest first. The facts come back in document order whatever thread
+// finished first, so the output does not depend on the number of threads.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UsageError } from './errors.js';
+import { extractSource, referenceData, type DocumentTimes, type SourceText } from './documents.js';
+import type { Reference } from './lib/reference.js';
+import type { DocumentFacts } from './stages/extract.js';
+
+/** Environment variable with the number of threads to extract with; one per core by default. */
+export const WORKERS_ENV = 'PIPELINE_WORKERS';
+
+/**
+ * Fewer documents than this per thread and the threads are not worth starting: each one registers
+ * tsx and loads the wink-nlp model, chrono and the schemas (about a second) before its first
+ * document, which takes about 10 ms. Applies to the default count only; an explicit
+ * PIPELINE_WORKERS is obeyed.
+ */
+export const MIN_DOCUMENTS_PER_THREAD = 128;
+
+/** Documents sent to a thread at once: enough to make messages cheap, few enough to share the tail evenly. */
+const MAX_BATCH = 8;
+
+export interface WorkerSetting {
+  count: number;
+  /** Set in the environment, rather than the default. */
+  explicit: boolean;
+}
+
+/** PIPELINE_WORKERS (a positive integer; 1 extracts on the main thread), else the machine's parallelism. */
+export function workerSetting(env: NodeJS.ProcessEnv = process.env): WorkerSetting {
+  const raw = env[WORKERS_ENV];
+  if (raw === undefined || raw === '') return { count: availableParallelism(), explicit: false };
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new UsageError(`${WORKERS_ENV} must be a whole number of threads, 1 or more (got "${raw}")`);
+  return { count: Number(raw), explicit: true };
+}
+
+/** Threads to start for a number of documents to extract; 0 means the main thread does it. */
+export function threadsFor(documents: number, setting: WorkerSetting): number {
+  const useful = setting.explicit ? documents : Math.floor(documents / MIN_DOCUMENTS_PER_THREAD);
+  const threads = Math.min(setting.count, useful);
+  return threads >= 2 ? threads : 0;
+}
+
+export interface ExtractStats {
+  documents: number;
+  /** Documents extracted in this run (the others were known). */
+  extracted: number;
+  /** Documents whose facts came from the cache or a partial. */
+  known: number;
+  threads: number;
+  /** Summed over documents (CPU time in the threads), in milliseconds. */
+  nlp: number;
+  rules: number;
+}
+
+export interface ExtractOptions {
+  ref: Reference;
+  setting: WorkerSetting;
+  /** Facts already known for a document (cache, partial), or null to extract it. */
+  known(source: SourceText, index: number): DocumentFacts | null;
+  /** Called with each document extracted in this run, as soon as it is done (to store it). */
+  extracted?(source: SourceText, index: number, found: DocumentFacts): void;
+}
+
+/** The facts of every document, in the order of `sources`. */
+export async function extractAll(sources: SourceText[], options: ExtractOptions): Promise<{ found: DocumentFacts[]; stats: ExtractStats }> {
+  const found: (DocumentFacts | undefined)[] = new Array(sources.length);
+  const todo: number[] = [];
+  sources.forEach((source, i) => {
+    const known = options.known(source, i);
+    if (known) found[i] = known;
+    else todo.push(i);
+  });
+  const threads = threadsFor(todo.length, options.setting);
+  const stats: ExtractStats = { documents: sources.length, extracted: todo.length, known: sources.length - todo.length, threads, nlp: 0, rules: 0 };
+  const done = (i: number, facts: DocumentFacts, times: DocumentTimes) => {
+    found[i] = facts;
+    stats.nlp += times.nlp;
+    stats.rules += times.rules;
+    options.extracted?.(sources[i]!, i, facts);
+  };
+  if (threads === 0) {
+    for (const i of todo) {
+      const { found: facts, times } = extractSource(sources[i]!, options.ref);
+      done(i, facts, times);
+    }
+  } else {
+    await extractInThreads(sources, todo, threads, options.ref, done);
+  }
+  return { found: found as DocumentFacts[], stats };
+}
+
+/** Messages between the runner and a document worker. */
+export interface Job {
+  index: number;
+  source: SourceText;
+}
+export type WorkerReply = { outcomes: { index: number; found: DocumentFacts; times: DocumentTimes }[] } | { failed: string };
+
+const WORKER_URL = new URL(`./document-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+/**
+ * What a worker thread starts from. Compiled JavaScript starts the worker module directly. The
+ * TypeScript sources (npx tsx, vitest) need tsx inside the thread too, and on Node 20 a thread does
+ * not get the parent's `--import tsx` hooks: a two-line module registers tsx's hooks in the thread,
+ * then imports the worker module.
+ */
+function workerEntry(): URL {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return WORKER_URL;
+  const api = import.meta.resolve?.('tsx/esm/api') ?? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const boot = `import { register } from ${JSON.stringify(api)};\nregister();\nawait import(${JSON.stringify(WORKER_URL.href)});\n`;
+  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+}
+
+async function extractInThreads(sources: SourceText[], todo: number[], threads: number, ref: Reference, done: (i: number, facts: DocumentFacts, times: DocumentTimes) => void): Promise<void> {
+  // Longest first, so that no thread is left with a long document while the others wait.
+  const queue = [...todo].sort((a, b) => sources[b]!.text.length - sources[a]!.text.length || a - b);
+  const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(queue.length / (threads * 16))));
+  let remaining = queue.length;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolvePool, rejectPool) => {
+      const feed = (worker: Worker) => {
+        const jobs: Job[] = queue.splice(0, batch).map((index) => ({ index, source: sources[index]! }));
+        if (jobs.length > 0) worker.postMessage(jobs);
+      };
+      const entry = workerEntry();
+      const reference = referenceData(ref);
+      for (let t = 0; t < threads; t++) {
+        const worker = new Worker(entry, { workerData: { reference } });
+        workers.push(worker);
+        worker.on('message', (reply: WorkerReply) => {
+          if ('failed' in reply) return rejectPool(new Error(`extraction failed in a worker thread: ${reply.failed}`));
+          for (const o of reply.outcomes) done(o.index, o.found, o.times);
+          remaining -= reply.outcomes.length;
+          if (remaining === 0) resolvePool();
+          else feed(worker);
+        });
+        worker.on('error', (error) => rejectPool(new Error(`a worker thread failed: ${error.stack ?? error.message}`)));
+        worker.on('exit', (code) => {
+          if (remaining > 0) rejectPool(new Error(`a worker thread exited (code ${code}) with ${remaining} document(s) left`));
+        });
+        // Two batches ahead, so that a thread never waits for the main thread between batches.
+        feed(worker);
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
