@@ -49,6 +49,7 @@ describe('visits mentioned in passing', () => {
 describe('not visits', () => {
   it('ignores other officials traveling', () => {
     expect(visits('Kerry\n\nSecretary of State John Kerry traveled to Havana on Friday. President Obama will visit Argentina next month.')).toEqual([]);
+    expect(visits('Kerry\n\nSecretary Kerry flew to Bogota, and Secretary Carter stayed in Washington.')).toEqual([]);
   });
   it('ignores stops inside the United States', () => {
     expect(visits('Trip\n\nDefense Secretary Ash Carter stopped at U.S. Southern Command in Doral, Fla., and visited Key West.')).toEqual([]);

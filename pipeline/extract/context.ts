@@ -2,7 +2,7 @@
 // the speaker of a speech, the country the document is mostly about, and its programs.
 import type { SourceDoc } from '../stages/ingest.js';
 import type { Country, Program, Reference, Secretary } from '../lib/reference.js';
-import { findDates, parseDate, publicationStart, type CalendarDate } from '../lib/dates.js';
+import { findDates, publicationStart, type CalendarDate } from '../lib/dates.js';
 
 export interface Sentence {
   index: number;
@@ -122,9 +122,3 @@ function mainCountry(doc: SourceDoc, sentences: Sentence[], ref: Reference): Cou
   }
   return best;
 }
-
-export function yearOf(date: CalendarDate | null | undefined): number | null {
-  return date ? date.year : null;
-}
-
-export { parseDate };

@@ -39,7 +39,7 @@ export function newPeopleState(): PeopleState {
 const TITLE_BEFORE = /(?:(?:U\.S\.|US|United States|American)\s+)?(?:(?:Defense|Defence)\s+Secretary|Secretary\s+of\s+(?:Defense|Defence)|Pentagon\s+(?:chief|head|boss)|(?:Defense|Defence)\s+chief|Secretary|Mr\.|Sec\.|SecDef)\s*,?\s*$/i;
 const FOREIGN_OWNER = /(?:[A-Z][\p{L}]+(?:an|ian|ine|ean|ese|ish|i|ch)|[A-Z][\p{L}]+['’]s)\s+$/u;
 // A described U.S. defense secretary: "the secretary", "the Pentagon chief", "a U.S. defense secretary".
-const DESCRIBED = /\b(?:(?:the|a|an)\s+)?(?:(?:U\.S\.|US|United States|American)\s+)?(?:(?:Defense|Defence)\s+Secretary|Secretary\s+of\s+(?:Defense|Defence)|Pentagon\s+(?:chief|head|boss)|(?:defense|defence)\s+chief|secretary)\b(?!\s+(?:of\s+(?:State|Homeland|the\s+(?:Navy|Army|Air\s+Force|Treasury))|General|Kerry|Clinton|Rice|Powell|Pompeo|Blinken|Tillerson)|\s*-\s*general)(?!s)/gi;
+const DESCRIBED = /\b(?:(?:the|a|an)\s+)?(?:(?:U\.S\.|US|United States|American)\s+)?(?:(?:Defense|Defence)\s+Secretary|Secretary\s+of\s+(?:Defense|Defence)|Pentagon\s+(?:chief|head|boss)|(?:defense|defence)\s+chief|secretary)\b(?!\s+(?:of\s+(?:State|Homeland|the\s+(?:Navy|Army|Air\s+Force|Treasury))|General)|\s*-\s*general)(?!s)/gi;
 const PRONOUN = /\b(?:he|his|him|himself)\b/gi;
 const FIRST_PERSON = /\b(?:I|my|me)\b/g;
 
@@ -75,8 +75,11 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
     const after = sentence.slice(end, end + 40);
     if (FOREIGN_OWNER.test(before) && !/\b(?:U\.S\.|US|American)\s*$/.test(m[0])) continue;
     if (/^\s+(?:and|or)\s+(?:[A-Z]\w+\s+)?(?:Minister|minister)/.test(after)) continue;
-    // "Defense Secretary Salvador Cienfuegos": a title followed by a name the table does not know.
+    // "Defense Secretary Salvador Cienfuegos", "Secretary Kerry": a title followed by a name the terms
+    // table does not know belongs to someone else.
     if (/^\s*,?\s*[A-Z][\p{L}]+\s+[A-Z][\p{L}]+/u.test(after) && !refs.some((r) => r.start >= end && r.start <= end + 3)) continue;
+    const next = /^\s+([A-Z][\p{L}'’-]+)\b/u.exec(after);
+    if (next && /secretary$/i.test(m[0]) && ref.secretariesWithSurname(next[1]!).length === 0 && !ref.placeNamed(next[1]!)) continue;
     // A bare lower-case "secretary" is only ours in a document that has a secretary in play.
     if (/^(?:the\s+)?secretary$/.test(m[0]) && !state.current) continue;
     if (/^(?:the\s+)?secretary$/.test(m[0]) && /\bof\s*$/.test(before)) continue;
