@@ -55,6 +55,8 @@ export interface ArmsState {
 
 export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsState, previous: Sentence | null): void {
   const text = s.text;
+  // Most sentences name no equipment and state no cost: they are done with two lexicon lookups.
+  if (ctx.ref.findEquipment(text).length === 0 && ctx.ref.findEquipmentNouns(text).length === 0 && !COST_SENTENCE.test(text)) return;
   // Grants, blocked sales and the like void their own clause: "bought five jets from France, but
   // Britain has blocked the sale of spare parts" still states the purchase.
   const clauses = clausesOf(text).filter((c) => !NOT_PURCHASE.test(c.text) && !NOT_A_DEAL.test(c.text));
