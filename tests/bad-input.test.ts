@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeProblem, type Problem } from '../pipeline/errors.js';
+import { describeProblem } from '../pipeline/errors.js';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '../pipeline/lib/reference.js';
 import { sha256 } from '../pipeline/lib/text.js';
 import { extract } from '../pipeline/stages/extract.js';

@@ -2,7 +2,7 @@
 // id) and the row id, with a text filter per table. Every cell goes through escapeHtml.
 import { formatNumber } from '../lib/serialize.js';
 import type { ArmsRow, FactTable, Qualifier, SourceRow, TrainingRow, VisitRow } from '../types.js';
-import { escapeHtml, groupDigits, link } from './html.js';
+import { escapeHtml, groupDigits, link, scrollTable } from './html.js';
 import { TABLE_TITLES, yearRange } from './tables.js';
 
 interface Column<R> {
@@ -92,14 +92,6 @@ export function factTableSection(table: FactTable, rows: Record<string, unknown>
   return `<section id="${table}" aria-labelledby="${id}-h">
 ${heading}
 ${filter}
-<div class="scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
-<table id="${id}">
-<caption id="${id}-caption" class="vh">${escapeHtml(TABLE_TITLES[table])} (${escapeHtml(groupDigits(rows.length))} ${rows.length === 1 ? 'row' : 'rows'})</caption>
-<thead><tr>${head.join('')}</tr></thead>
-<tbody>
-${body.join('\n')}
-</tbody>
-</table>
-</div>
+${scrollTable(id, `${escapeHtml(TABLE_TITLES[table])} (${escapeHtml(groupDigits(rows.length))} ${rows.length === 1 ? 'row' : 'rows'})`, head.join(''), body, id)}
 </section>`;
 }

@@ -71,3 +71,20 @@ export function svgSize(svg: string): { width: number; height: number } | null {
   const height = Number(box?.[2] ?? /\bheight\s*=\s*["']([\d.]+)(?:px)?["']/.exec(open)?.[1]);
   return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : null;
 }
+
+/**
+ * A table in a horizontally scrolling, focusable region labelled by its caption (hidden from view:
+ * the section heading above says the same). `caption` and `head` are markup already escaped;
+ * `tableId` names the table itself when a filter controls it.
+ */
+export function scrollTable(id: string, caption: string, head: string, rows: string[], tableId?: string): string {
+  return `<div class="scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
+<table${tableId ? ` id="${tableId}"` : ''}>
+<caption id="${id}-caption" class="vh">${caption}</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>`;
+}

@@ -4,7 +4,7 @@
 import { FACT_TABLES, TABLES, type Table } from '../types.js';
 import { STYLE, SCRIPT, cspHash } from './assets.js';
 import { COUNT_NAMES, SHORT_NAMES, factTableSection } from './browse.js';
-import { escapeHtml, escapeReadable, groupDigits, link, svgSize, svgText, visuallyHidden } from './html.js';
+import { escapeHtml, escapeReadable, groupDigits, link, scrollTable, svgSize, svgText, visuallyHidden } from './html.js';
 import type { ReportInput } from './input.js';
 import { DATASET_TITLE, SCHEMAS } from './tables.js';
 
@@ -108,15 +108,7 @@ function downloads(input: ReportInput, href: (p: string) => string, has: Set<str
 <h2 id="downloads-h">Downloads</h2>
 <p>Each table comes as CSV (UTF-8 with BOM, CRLF line ends, RFC 4180; opens in Excel) and as JSON (an array of rows, numbers as numbers, missing values as <code>null</code>). Version ${escapeHtml(input.version)}.</p>
 ${extras.length ? `<ul>\n${extras.map((e) => `<li>${e}</li>`).join('\n')}\n</ul>` : ''}
-<div class="scroll" role="region" aria-labelledby="downloads-caption" tabindex="0">
-<table>
-<caption id="downloads-caption" class="vh">Tables in version ${escapeHtml(input.version)}</caption>
-<thead><tr><th scope="col">Table</th><th scope="col" class="num">Rows</th><th scope="col">Files</th><th scope="col">What one row is</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</div>
+${scrollTable('downloads', `Tables in version ${escapeHtml(input.version)}`, '<th scope="col">Table</th><th scope="col" class="num">Rows</th><th scope="col">Files</th><th scope="col">What one row is</th>', rows)}
 </section>`;
 }
 
@@ -171,15 +163,12 @@ function sources(input: ReportInput): string {
   return `<section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">Source documents</h2>
 <p>The documents the facts come from, with the number of rows of each table that cite them. The quotes in the tables are short excerpts; the source texts keep their own licence and copyright.</p>
-<div class="scroll" role="region" aria-labelledby="sources-caption" tabindex="0">
-<table>
-<caption id="sources-caption" class="vh">Source documents (${escapeHtml(groupDigits(rows.length))}) and the rows citing each</caption>
-<thead><tr><th scope="col">Document</th><th scope="col">Publisher</th><th scope="col">Published</th><th scope="col">Licence</th>${FACT_TABLES.map((t) => `<th scope="col" class="num">${escapeHtml(COUNT_NAMES[t])}</th>`).join('')}</tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</div>
+${scrollTable(
+  'sources',
+  `Source documents (${escapeHtml(groupDigits(rows.length))}) and the rows citing each`,
+  `<th scope="col">Document</th><th scope="col">Publisher</th><th scope="col">Published</th><th scope="col">Licence</th>${FACT_TABLES.map((t) => `<th scope="col" class="num">${escapeHtml(COUNT_NAMES[t])}</th>`).join('')}`,
+  rows,
+)}
 </section>`;
 }
 
