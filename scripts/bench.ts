@@ -6,8 +6,8 @@
 // 1. Generates N documents (scripts/synthetic-corpus.ts) in a temporary folder.
 // 2. Runs the pipeline on it as a user would (a new Node process, `tsx pipeline/run.ts`) with an
 //    empty cache, and reads the per-stage lines it prints: wall time and peak memory per stage.
-// 3. Measures the floor: wink-nlp's own readDoc over every text with the outputs the extractor
-//    asks for (tokens, sentences, entities), on as many threads as the pipeline used, and compares
+// 3. Measures the floor: wink-nlp's own readDoc over every text with the steps the extractor runs
+//    (NLP_PIPE) and the outputs it asks for (tokens, sentences, entities), on as many threads as the pipeline used, and compares
 //    the extract stage (annotation + rules) with it.
 // 4. Runs again with nothing changed, then with one document changed, then the two seed documents
 //    on their own (Node start included), and with --single the cold run on one thread.
@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { replaceFile } from '../pipeline/lib/files.js';
+import { NLP_PIPE } from '../pipeline/extract/nlp.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
 const PROJECT = new URL('..', import.meta.url).pathname;
@@ -78,7 +79,7 @@ async function floor(texts: string[], threads: number): Promise<{ wall: number; 
   const require = createRequire(import.meta.url);
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
-    const nlp = require(${JSON.stringify(require.resolve('wink-nlp'))})(require(${JSON.stringify(require.resolve('wink-eng-lite-web-model'))}));
+    const nlp = require(${JSON.stringify(require.resolve('wink-nlp'))})(require(${JSON.stringify(require.resolve('wink-eng-lite-web-model'))}), ${JSON.stringify(NLP_PIPE)});
     const its = nlp.its;
     let ms = 0;
     for (const text of workerData.texts) {
@@ -234,7 +235,7 @@ async function main(): Promise<void> {
       '',
       '## The floor: wink-nlp alone',
       '',
-      `\`readDoc\` over every text, then tokens (value, preceding spaces), sentence spans and entity types and spans, as \`pipeline/extract/nlp.ts\` asks for them, in worker threads that do nothing else: ${(nlpFloor.cpu / 1000).toFixed(1)} s of thread time, ${seconds(nlpFloor.wall)} s wall on ${threads.threads} thread(s) (${(docs / (nlpFloor.wall / 1000)).toFixed(0)} documents/s, ${(megabytes / (nlpFloor.wall / 1000)).toFixed(2)} MB/s); the fastest of ${FLOOR_RUNS} runs (${floors.map((f) => `${seconds(f.wall)} s`).join(', ')}). The extract stage's wall time includes starting its threads (each loads tsx, wink-nlp, chrono and the schemas) and, unlike the floor, annotation shares each thread with the rules and their garbage.`,
+      `\`readDoc\` with the steps the extractor runs (${NLP_PIPE.join(', ')}) over every text, then tokens (value, preceding spaces), sentence spans and entity types and spans, as \`pipeline/extract/nlp.ts\` asks for them, in worker threads that do nothing else: ${(nlpFloor.cpu / 1000).toFixed(1)} s of thread time, ${seconds(nlpFloor.wall)} s wall on ${threads.threads} thread(s) (${(docs / (nlpFloor.wall / 1000)).toFixed(0)} documents/s, ${(megabytes / (nlpFloor.wall / 1000)).toFixed(2)} MB/s); the fastest of ${FLOOR_RUNS} runs (${floors.map((f) => `${seconds(f.wall)} s`).join(', ')}). The extract stage's wall time includes starting its threads (each loads tsx, wink-nlp, chrono and the schemas) and, unlike the floor, annotation shares each thread with the rules and their garbage.`,
       '',
       '## Re-run, nothing changed',
       '',
