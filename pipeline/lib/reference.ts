@@ -74,36 +74,66 @@ export interface Mention<T> {
   entry: T;
 }
 
-/**
- * A matcher over a lexicon: case-sensitive, on word boundaries, longest name first. Names are
- * indexed by their first word, so a text is scanned once, word by word, whatever the lexicon's size
- * (one regular expression with a thousand alternatives was most of the extractor's time).
- */
+/** A lexicon: names (case-sensitive) and what each stands for. */
 class Lexicon<T> {
-  private readonly byText = new Map<string, T>();
-  private byFirstWord: Map<string, string[]> | null = null;
-  private readonly firstChars = new Set<number>();
-  private readonly cache = new Map<string, Mention<T>[]>();
+  readonly byText = new Map<string, T>();
 
   /** `variant`: a pattern that may follow a name ending in a digit ("F-16" + "AM", "AIM-120" + "C-8"). */
-  constructor(private readonly variant = '') {}
+  constructor(readonly variant: RegExp | null = null) {}
 
   add(text: string, entry: T): void {
     const key = text.trim();
     if (key && !this.byText.has(key)) this.byText.set(key, entry);
-    this.byFirstWord = null;
   }
 
   get(text: string): T | undefined {
     return this.byText.get(text);
   }
+}
 
-  find(text: string): Mention<T>[] {
+interface IndexedName {
+  lexicon: number;
+  key: string;
+  entry: unknown;
+  /** The character after the first word and its separator, or -1 for a name of one word. */
+  next: number;
+}
+
+/**
+ * Finds the names of several lexicons in a text in one pass: on word boundaries, longest name first,
+ * matches of one lexicon never overlapping (those of different lexicons may). Names are indexed by
+ * their first word, so a text is read once, word by word, whatever the lexicons' sizes; one regular
+ * expression per lexicon was most of the extractor's time, and then one pass per lexicon was.
+ */
+class Gazetteer {
+  private readonly byFirstWord = new Map<string, IndexedName[]>();
+  /** Hashes of the first words (see `scan`), so that most words are told apart without slicing them. */
+  private readonly firstWords = new Uint8Array(HASH_MASK + 1);
+  private readonly cache = new Map<string, Mention<unknown>[][]>();
+
+  constructor(private readonly lexicons: Lexicon<unknown>[]) {
+    lexicons.forEach((lexicon, index) => {
+      for (const [key, entry] of lexicon.byText) {
+        const first = /^[\p{L}\p{N}]+/u.exec(key)?.[0];
+        if (!first) continue;
+        let hash = first.charCodeAt(0);
+        for (let k = 1; k < first.length; k++) hash = (hash * 31 + first.charCodeAt(k)) | 0;
+        this.firstWords[hash & HASH_MASK] = 1;
+        const list = this.byFirstWord.get(first) ?? [];
+        list.push({ lexicon: index, key, entry, next: key.length > first.length + 1 ? key.charCodeAt(first.length + 1) : -1 });
+        this.byFirstWord.set(first, list);
+      }
+    });
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => a.lexicon - b.lexicon || b.key.length - a.key.length || (a.key < b.key ? -1 : 1));
+  }
+
+  /** The mentions of each lexicon (in the constructor's order) in a text. */
+  scan(text: string): Mention<unknown>[][] {
     const cached = this.cache.get(text);
     if (cached) return cached;
-    const index = this.index();
-    const variant = this.variant ? new RegExp(this.variant, 'y') : null;
-    const out: Mention<T>[] = [];
+    const out: Mention<unknown>[][] = this.lexicons.map(() => []);
+    // Where each lexicon may match next: after its last match.
+    const resume = new Array<number>(this.lexicons.length).fill(0);
     const length = text.length;
     let i = 0;
     while (i < length) {
@@ -111,57 +141,52 @@ class Lexicon<T> {
         i++;
         continue;
       }
+      // The word's hash, as a filter: only words that may be the first word of a name are sliced and looked up.
+      let hash = text.charCodeAt(i);
       let j = i + 1;
-      while (j < length && isWordChar(text, j)) j++;
-      // Only words that begin some name are sliced and looked up.
-      const keys = this.firstChars.has(text.charCodeAt(i)) ? index.get(text.slice(i, j)) : undefined;
-      let matched = 0;
-      for (const key of keys ?? []) {
-        if (!text.startsWith(key, i)) continue;
-        let end = i + key.length;
-        if (variant && /\d$/.test(key)) {
-          variant.lastIndex = end;
-          const more = variant.exec(text);
-          if (more && endsWord(text, end + more[0].length)) end += more[0].length;
+      while (j < length && isWordChar(text, j)) hash = (hash * 31 + text.charCodeAt(j++)) | 0;
+      const names = this.firstWords[hash & HASH_MASK] ? this.byFirstWord.get(text.slice(i, j)) : undefined;
+      if (names) {
+        let done = -1;
+        // A name of several words needs the text to go on as it does ("the Bahamas" after "the").
+        const after = text.charCodeAt(j + 1);
+        for (const { lexicon, key, entry, next } of names) {
+          if (lexicon === done || i < resume[lexicon]! || (next >= 0 && next !== after)) continue;
+          if (!text.startsWith(key, i)) continue;
+          let end = i + key.length;
+          const variant = this.lexicons[lexicon]!.variant;
+          if (variant && isDigit(key.charCodeAt(key.length - 1))) {
+            variant.lastIndex = end;
+            const more = variant.exec(text);
+            if (more && endsWord(text, end + more[0].length)) end += more[0].length;
+          }
+          if (!endsWord(text, end)) continue;
+          out[lexicon]!.push({ start: i, end, text: text.slice(i, end), entry });
+          resume[lexicon] = end;
+          done = lexicon;
         }
-        if (!endsWord(text, end)) continue;
-        out.push({ start: i, end, text: text.slice(i, end), entry: this.byText.get(key)! });
-        matched = end;
-        break;
       }
-      i = matched || j;
+      i = j;
     }
     // The same sentence is looked up by several rules in a row: keep the last few answers.
-    if (this.cache.size >= LEXICON_CACHE) this.cache.clear();
+    if (this.cache.size >= SCAN_CACHE) this.cache.clear();
     this.cache.set(text, out);
     return out;
   }
-
-  private index(): Map<string, string[]> {
-    if (!this.byFirstWord) {
-      this.byFirstWord = new Map();
-      for (const key of this.byText.keys()) {
-        const first = /^[\p{L}\p{N}]+/u.exec(key)?.[0];
-        if (!first) continue;
-        this.firstChars.add(first.charCodeAt(0));
-        const list = this.byFirstWord.get(first) ?? [];
-        list.push(key);
-        this.byFirstWord.set(first, list);
-      }
-      for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    }
-    return this.byFirstWord;
-  }
 }
+
+const HASH_MASK = (1 << 16) - 1;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A letter or digit at i (ASCII by code, the rest by Unicode property). */
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return /[\p{L}\p{N}]/u.test(text.charAt(i));
 }
-/** Sentences remembered per lexicon: a document's worth, since every rule looks up the same sentences. */
-const LEXICON_CACHE = 512;
+/** Texts remembered: a document's worth of sentences, since every rule looks up the same ones. */
+const SCAN_CACHE = 512;
 
 /** A name ends here: no letter or digit follows, nor a hyphen joined to one ("Mexico-based" is not Mexico). */
 function endsWord(text: string, at: number): boolean {
@@ -186,10 +211,13 @@ export class Reference {
   private readonly secretaryNames = new Lexicon<Secretary>();
   private readonly surnames = new Map<string, Secretary[]>();
   // Model suffixes after a designation: "UH-60M", "F-16AM", "AIM-120C-8", "AH-64E".
-  private readonly equipment = new Lexicon<Designation>('[A-Z]{1,2}\\d{0,2}(?:-\\d{1,2})?');
+  private readonly equipment = new Lexicon<Designation>(/[A-Z]{1,2}\d{0,2}(?:-\d{1,2})?/y);
   private readonly equipmentNouns = new Lexicon<EquipmentNoun>();
   private readonly programNames = new Lexicon<Program>();
   private readonly byIso3 = new Map<string, Country>();
+  /** The lexicons above, in this order, found in one pass. */
+  private readonly gazetteer: Gazetteer;
+  private readonly placeMentions = new WeakMap<Mention<unknown>[], PlaceMention[]>();
 
   constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[] }; programs: Program[] }) {
     this.countries = data.countries;
@@ -233,6 +261,12 @@ export class Reference {
       if (p.abbreviation) this.programNames.add(p.abbreviation, p);
       for (const a of p.aliases) this.programNames.add(a, p);
     }
+    this.gazetteer = new Gazetteer([this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames] as Lexicon<unknown>[]);
+  }
+
+  private found<T>(lexicon: Lexicon<T>, text: string): Mention<T>[] {
+    const index = [this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames].indexOf(lexicon as never);
+    return this.gazetteer.scan(text)[index] as Mention<T>[];
   }
 
   country(iso3: string): Country | undefined {
@@ -241,15 +275,21 @@ export class Reference {
 
   /** Countries, cities, U.S. states and demonyms named in a text. */
   findPlaces(text: string): PlaceMention[] {
-    return this.places.find(text).filter((m) => m.entry.kind !== 'region').map((m) => ({
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      country: m.entry.country,
-      kind: m.entry.kind,
-      city: m.entry.city,
-      possessive: /^['’]s?\b/.test(text.slice(m.end, m.end + 2)),
-    }));
+    const found = this.found(this.places, text);
+    let places = this.placeMentions.get(found);
+    if (!places) {
+      places = found.filter((m) => m.entry.kind !== 'region').map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        country: m.entry.country,
+        kind: m.entry.kind,
+        city: m.entry.city,
+        possessive: /^['’]s?\b/.test(text.slice(m.end, m.end + 2)),
+      }));
+      this.placeMentions.set(found, places);
+    }
+    return places;
   }
 
   /** The country a lone name ("GUATEMALA", "Peru") stands for. */
@@ -259,7 +299,7 @@ export class Reference {
   }
 
   findSecretaryNames(text: string): Mention<Secretary>[] {
-    return this.secretaryNames.find(text);
+    return this.found(this.secretaryNames, text);
   }
 
   secretariesWithSurname(surname: string): Secretary[] {
@@ -290,15 +330,15 @@ export class Reference {
   }
 
   findEquipment(text: string): Mention<Designation>[] {
-    return this.equipment.find(text);
+    return this.found(this.equipment, text);
   }
 
   findEquipmentNouns(text: string): Mention<EquipmentNoun>[] {
-    return this.equipmentNouns.find(text);
+    return this.found(this.equipmentNouns, text);
   }
 
   findPrograms(text: string): Mention<Program>[] {
-    return this.programNames.find(text);
+    return this.found(this.programNames, text);
   }
 }
 
