@@ -3,12 +3,17 @@
 // (pipeline/document-worker.ts), each with its own wink-nlp model and reference tables, a few
 // documents at a time, the longest first. The facts come back in document order whatever thread
 // finished first, so the output does not depend on the number of threads.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
+import { availableParallelism, tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
 import { UsageError } from './errors.js';
+import { replaceFile } from './lib/files.js';
 import { extractSource, referenceData, type DocumentTimes, type SourceText } from './documents.js';
 import type { Reference } from './lib/reference.js';
 import type { DocumentFacts } from './stages/extract.js';
@@ -107,16 +112,41 @@ export type WorkerReply = { outcomes: { index: number; found: DocumentFacts; tim
 const WORKER_URL = new URL(`./document-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 /**
- * What a worker thread starts from. Compiled JavaScript starts the worker module directly. The
- * TypeScript sources (npx tsx, vitest) need tsx inside the thread too, and on Node 20 a thread does
- * not get the parent's `--import tsx` hooks: a two-line module registers tsx's hooks in the thread,
- * then imports the worker module.
+ * What a worker thread starts from. Compiled JavaScript starts the worker module directly. From the
+ * TypeScript sources (npx tsx, vitest) a thread would have to register tsx's loader itself (on Node
+ * 20 it does not inherit the parent's), which took about 0.9 s per thread before its first document.
+ * Instead esbuild (tsx's own compiler) bundles the worker module and the project modules it imports
+ * into one JavaScript module, packages left as imports by absolute path and each module's
+ * import.meta.url kept, written once per version of the code to the system's temporary folder;
+ * every thread starts from that file.
  */
-function workerEntry(): URL {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return WORKER_URL;
-  const api = import.meta.resolve?.('tsx/esm/api') ?? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  const boot = `import { register } from ${JSON.stringify(api)};\nregister();\nawait import(${JSON.stringify(WORKER_URL.href)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+async function workerEntry(): Promise<URL> {
+  const source = fileURLToPath(WORKER_URL);
+  if (!source.endsWith('.ts')) return WORKER_URL;
+  const require = createRequire(import.meta.url);
+  const { outputFiles } = await build({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'packages-by-path',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, ({ path }) => ({ path: path.startsWith('node:') ? path : pathToFileURL(require.resolve(path)).href, external: true }));
+          // Each module keeps its own location (modules find schemas/ and sources/ from it).
+          b.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({ contents: (await readFile(path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)), loader: 'ts' }));
+        },
+      },
+    ],
+  });
+  const code = outputFiles[0]!.text;
+  const file = join(tmpdir(), `defense-pipeline-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(file)) await replaceFile(file, code);
+  return pathToFileURL(file);
 }
 
 async function extractInThreads(sources: SourceText[], todo: number[], threads: number, ref: Reference, done: (i: number, facts: DocumentFacts, times: DocumentTimes) => void): Promise<void> {
@@ -124,6 +154,7 @@ async function extractInThreads(sources: SourceText[], todo: number[], threads: 
   const queue = [...todo].sort((a, b) => sources[b]!.text.length - sources[a]!.text.length || a - b);
   const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(queue.length / (threads * 16))));
   let remaining = queue.length;
+  const entry = await workerEntry();
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolvePool, rejectPool) => {
@@ -131,7 +162,6 @@ async function extractInThreads(sources: SourceText[], todo: number[], threads: 
         const jobs: Job[] = queue.splice(0, batch).map((index) => ({ index, source: sources[index]! }));
         if (jobs.length > 0) worker.postMessage(jobs);
       };
-      const entry = workerEntry();
       const reference = referenceData(ref);
       for (let t = 0; t < threads; t++) {
         const worker = new Worker(entry, { workerData: { reference } });

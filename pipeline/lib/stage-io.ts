@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 
 export interface StageArgs {
   sources: string;
@@ -12,9 +13,12 @@ export interface StageArgs {
   write(stage: string, value: unknown): void;
 }
 
-/** True when the module is the script node was started with. */
+/**
+ * True when the module is the script node was started with. Never in a worker thread, whose
+ * process.argv[1] is its own script (a bundle of the stage modules, see pipeline/workers.ts).
+ */
 export function isMain(moduleUrl: string): boolean {
-  return process.argv[1] !== undefined && resolve(process.argv[1]) === new URL(moduleUrl).pathname;
+  return isMainThread && process.argv[1] !== undefined && resolve(process.argv[1]) === new URL(moduleUrl).pathname;
 }
 
 export async function runStage(name: string, work: (args: StageArgs) => Promise<string> | string): Promise<void> {
