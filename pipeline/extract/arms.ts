@@ -6,6 +6,7 @@ import type { Country, Mention as LexMention, Designation, EquipmentNoun } from 
 import type { ArmsStatus } from '../types.js';
 import type { DocContext, Sentence } from './context.js';
 import type { ArmsFact, Mention } from './facts.js';
+import { allMatches } from '../lib/text.js';
 
 const STATUS_CUES: [ArmsStatus, RegExp][] = [
   ['proposed', /\b(?:request(?:ed|s|ing)?|seek(?:s|ing)?|sought|wants?\s+to\s+(?:buy|purchase|acquire)|possible\s+(?:Foreign\s+Military\s+)?sale|proposed\s+(?:sale|deal|purchase|acquisition|transfer)|notif(?:ied|ies|y|ication)|plans?\s+to\s+(?:buy|purchase|acquire)|(?:is|are|was)\s+considering|negotiat(?:e|es|ed|ing|ions?)|interested\s+in\s+(?:buying|purchasing|acquiring))\b/i],
@@ -167,7 +168,7 @@ const CLAUSE_BREAK = /;\s+|,\s+(?=(?:but|while|although|though|whereas|even\s+th
 function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
   let start = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of allMatches(text, CLAUSE_BREAK)) {
     out.push({ start, end: m.index!, text: text.slice(start, m.index!) });
     start = m.index! + m[0].length;
   }

@@ -1,7 +1,7 @@
 // Who is acting in a sentence: U.S. Secretaries of Defense (named, described or by pronoun) and
 // other people (presidents, ministers, generals, named persons) who must not be taken for them.
 import type { Reference, Secretary } from '../lib/reference.js';
-import { escapeRegExp } from '../lib/text.js';
+import { allMatches, escapeRegExp } from '../lib/text.js';
 
 export type RefKind = 'name' | 'surname' | 'title' | 'pronoun' | 'speaker';
 
@@ -53,7 +53,7 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
   for (const m of ref.findSecretaryNames(sentence)) {
     refs.push({ start: m.start, end: m.end, kind: 'name', secretary: m.entry });
   }
-  for (const m of sentence.matchAll(surnamePattern(ref))) {
+  for (const m of allMatches(sentence, surnamePattern(ref))) {
     const start = m.index!;
     const end = start + m[0].length;
     if (taken(start, end)) continue;
@@ -67,7 +67,7 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
     if (!secretary) continue;
     refs.push({ start, end, kind: 'surname', secretary });
   }
-  for (const m of sentence.matchAll(DESCRIBED)) {
+  for (const m of allMatches(sentence, DESCRIBED)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (taken(start, end)) continue;
@@ -89,7 +89,7 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
     if (named) continue;
     refs.push({ start, end, kind: 'title', secretary: generic ? null : (state.story ?? state.current) });
   }
-  for (const m of sentence.matchAll(PRONOUN)) {
+  for (const m of allMatches(sentence, PRONOUN)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (taken(start, end)) continue;
@@ -99,7 +99,7 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
     if (secretary) refs.push({ start, end, kind: 'pronoun', secretary });
   }
   if (state.speaker) {
-    for (const m of sentence.matchAll(FIRST_PERSON)) {
+    for (const m of allMatches(sentence, FIRST_PERSON)) {
       const start = m.index!;
       if (!taken(start, start + m[0].length)) refs.push({ start, end: start + m[0].length, kind: 'speaker', secretary: state.speaker });
     }
@@ -149,13 +149,13 @@ export interface OtherAgent {
 export function findOtherAgents(sentence: string, ref: Reference, secretaries: SecretaryRef[]): OtherAgent[] {
   const out: OtherAgent[] = [];
   const overlapsSecretary = (s: number, e: number) => secretaries.some((r) => s < r.end && e > r.start);
-  for (const m of sentence.matchAll(OTHER_AGENT)) {
+  for (const m of allMatches(sentence, OTHER_AGENT)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (!overlapsSecretary(start, end)) out.push({ start, end, person: !GROUP.test(m[0]) });
   }
   const places = ref.findPlaces(sentence);
-  for (const m of sentence.matchAll(PERSON_NAME)) {
+  for (const m of allMatches(sentence, PERSON_NAME)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (overlapsSecretary(start, end) || NOT_NAME_WORDS.test(m[0])) continue;

@@ -5,6 +5,7 @@ import type { Country } from '../lib/reference.js';
 import type { AmountBasis } from '../types.js';
 import type { DocContext, Sentence } from './context.js';
 import type { Mention, TrainingFact } from './facts.js';
+import { allMatches } from '../lib/text.js';
 
 interface Group {
   year: number;
@@ -60,7 +61,7 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
     state.measures = null;
     return [];
   }
-  const fy = [...text.matchAll(FY_HEADER)];
+  const fy = allMatches(text, FY_HEADER);
   if (fy.length >= 1 && !ROW.test(text.replace(FY_HEADER, ''))) {
     state.groups = fy.map((m) => {
       const year = m[1]!.length === 2 ? 2000 + Number(m[1]) - (Number(m[1]) >= 50 ? 100 : 0) : Number(m[1]);
@@ -71,7 +72,7 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
     return [];
   }
   if (state.groups && /\b(?:students|trainees|dollar|value|amount|cost)\b/i.test(text) && !/\d/.test(text)) {
-    const measures = [...text.matchAll(/\b(students|trainees|trained\s+personnel|dollar\s+value|value|amount|cost)\b/gi)].map((m) => (/value|amount|cost|dollar/i.test(m[1]!) ? 'amount' : 'trainees') as Measure);
+    const measures = allMatches(text, /\b(students|trainees|trained\s+personnel|dollar\s+value|value|amount|cost)\b/gi).map((m) => (/value|amount|cost|dollar/i.test(m[1]!) ? 'amount' : 'trainees') as Measure);
     state.measures = measures;
     return [];
   }

@@ -6,6 +6,7 @@ import type { Country, Program } from '../lib/reference.js';
 import type { AmountBasis } from '../types.js';
 import type { DocContext, Sentence } from './context.js';
 import type { Fact, Mention, TrainingFact } from './facts.js';
+import { allMatches } from '../lib/text.js';
 
 const TRAINING = /\b(?:train(?:s|ed|ing|ees?)?|courses?|classes|instruct(?:ed|ion|ors?)|educat(?:ed|ion)|students|cadets|schooling|academy)\b/i;
 const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|allocations?|Foreign\s+Military\s+Financing)\b/i;
@@ -155,7 +156,7 @@ const CLAUSE_SPLIT = /\s+and\s+(?=(?:has|have|had|will|is|was|were)\b)|;\s+/g;
 /** The clause of a sentence that holds a position. */
 function clauseOf(text: string, at: number): string {
   let start = 0;
-  for (const m of text.matchAll(CLAUSE_SPLIT)) {
+  for (const m of allMatches(text, CLAUSE_SPLIT)) {
     if (m.index! >= at) return text.slice(start, m.index!);
     start = m.index! + m[0].length;
   }

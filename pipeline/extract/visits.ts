@@ -5,6 +5,7 @@ import { findDates, findYears, formatDate, type CalendarDate } from '../lib/date
 import type { DocContext, Sentence } from './context.js';
 import type { Mention, VisitFact } from './facts.js';
 import type { SecretaryRef } from './people.js';
+import { allMatches } from '../lib/text.js';
 
 export interface Claim {
   kind: 'first-since' | 'nth-ever' | 'first-ever';
@@ -66,7 +67,7 @@ function placesOf(s: Sentence, ctx: DocContext): Place[] {
     out.push({ start: p.start, end: p.end, country: p.country, city: p.city });
   }
   if (ctx.here) {
-    for (const m of s.text.matchAll(/\bhere\b/gi)) out.push({ start: m.index!, end: m.index! + 4, country: ctx.here.country, city: ctx.here.city });
+    for (const m of allMatches(s.text, /\bhere\b/gi)) out.push({ start: m.index!, end: m.index! + 4, country: ctx.here.country, city: ctx.here.city });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -154,7 +155,7 @@ function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryR
   const taken = actors.filter((a) => a.end <= place.start && TAKEN.test(text.slice(Math.max(0, a.start - 30), a.start)) && /^\s+(?:\w+\s+){0,2}to\s+$/.test(text.slice(a.end, place.start))).at(-1);
   if (taken?.ref) return taken.ref;
   let cue: RegExpMatchArray | null = null;
-  for (const m of before.matchAll(CUE)) cue = m;
+  for (const m of allMatches(before, CUE)) cue = m;
   if (!cue) return fronted(text, place, actors);
   const cueAt = cue.index!;
   // The subject: the nearest person before the cue who is not the object of a verb or preposition

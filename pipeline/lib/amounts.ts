@@ -1,5 +1,6 @@
 // Money amounts and counts as written in English news and government reports.
 import type { Qualifier } from '../types.js';
+import { allMatches } from './text.js';
 
 export interface Amount {
   /** Offsets in the searched text, qualifier words included. */
@@ -32,7 +33,7 @@ const MONEY = new RegExp(
 /** Every dollar amount in a text, with the qualifier the words before it give. */
 export function findAmounts(text: string, scale = 1): Amount[] {
   const out: Amount[] = [];
-  for (const m of text.matchAll(MONEY)) {
+  for (const m of allMatches(text, MONEY)) {
     const digits = (m[1] ?? m[3])!;
     const unit = (m[2] ?? m[4])?.toLowerCase();
     let usd = Number(digits.replace(/,/g, '')) * (unit ? SCALES[unit]! : 1) * scale;
@@ -83,7 +84,7 @@ const COUNT = new RegExp(
 /** Whole-number counts in a text (digits or words), with "more than"/"about" qualifiers; money is not a count. */
 export function findCounts(text: string, amounts: readonly { start: number; end: number }[] = findAmounts(text)): Count[] {
   const out: Count[] = [];
-  for (const m of text.matchAll(COUNT)) {
+  for (const m of allMatches(text, COUNT)) {
     if (amounts.some((a) => m.index! < a.end && m.index! + m[0].length > a.start)) continue;
     let value: number;
     if (m[1]) value = Number(m[1].replace(/,/g, ''));

@@ -1,6 +1,7 @@
 // Dates: the EDTF subset of the input contract, year ranges, and relative dates resolved against the
 // publication date. Everything works on calendar fields in UTC, never the machine's time zone.
 import * as chrono from 'chrono-node';
+import { allMatches } from './text.js';
 
 export interface CalendarDate {
   year: number;
@@ -154,7 +155,7 @@ function expandYear(value: string, base?: number): number {
 
 export function findYearRanges(sentence: string): YearRange[] {
   const out: YearRange[] = [];
-  for (const m of sentence.matchAll(RANGE)) {
+  for (const m of allMatches(sentence, RANGE)) {
     const a = m[1] ?? m[3] ?? m[5] ?? m[7];
     const b = m[2] ?? m[4] ?? m[6] ?? m[8];
     if (!a || !b) continue;
@@ -179,7 +180,7 @@ const SINGLE_YEAR = new RegExp(String.raw`(?:\b(in|since|by|until|during|of|from
 /** Four-digit years with the word before them; decades ("1980s") are not years. */
 export function findYears(sentence: string): YearMention[] {
   const out: YearMention[] = [];
-  for (const m of sentence.matchAll(SINGLE_YEAR)) {
+  for (const m of allMatches(sentence, SINGLE_YEAR)) {
     const after = sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 1);
     if (after === 's' || after === "'") continue;
     const yearStart = m.index! + m[0].length - m[2]!.length;

@@ -95,6 +95,8 @@ interface IndexedName {
   lexicon: number;
   key: string;
   entry: unknown;
+  /** The length of the name's first word. */
+  first: number;
   /** The character after the first word and its separator, or -1 for a name of one word. */
   next: number;
 }
@@ -106,9 +108,9 @@ interface IndexedName {
  * expression per lexicon was most of the extractor's time, and then one pass per lexicon was.
  */
 class Gazetteer {
-  private readonly byFirstWord = new Map<string, IndexedName[]>();
-  /** Hashes of the first words (see `scan`), so that most words are told apart without slicing them. */
-  private readonly firstWords = new Uint8Array(HASH_MASK + 1);
+  /** Names by the hash of their first word (see `wordHash`): a word is looked up without slicing it out of the text. */
+  private readonly byFirstWord = new Map<number, IndexedName[]>();
+  private readonly hashes = new Uint8Array(1 << 16);
   private readonly cache = new Map<string, Mention<unknown>[][]>();
 
   constructor(private readonly lexicons: Lexicon<unknown>[]) {
@@ -116,12 +118,11 @@ class Gazetteer {
       for (const [key, entry] of lexicon.byText) {
         const first = /^[\p{L}\p{N}]+/u.exec(key)?.[0];
         if (!first) continue;
-        let hash = first.charCodeAt(0);
-        for (let k = 1; k < first.length; k++) hash = (hash * 31 + first.charCodeAt(k)) | 0;
-        this.firstWords[hash & HASH_MASK] = 1;
-        const list = this.byFirstWord.get(first) ?? [];
-        list.push({ lexicon: index, key, entry, next: key.length > first.length + 1 ? key.charCodeAt(first.length + 1) : -1 });
-        this.byFirstWord.set(first, list);
+        const hash = wordHash(first, 0, first.length);
+        this.hashes[hash & 0xffff] = 1;
+        const list = this.byFirstWord.get(hash) ?? [];
+        list.push({ lexicon: index, key, entry, first: first.length, next: key.length > first.length + 1 ? key.charCodeAt(first.length + 1) : -1 });
+        this.byFirstWord.set(hash, list);
       }
     });
     for (const list of this.byFirstWord.values()) list.sort((a, b) => a.lexicon - b.lexicon || b.key.length - a.key.length || (a.key < b.key ? -1 : 1));
@@ -141,17 +142,19 @@ class Gazetteer {
         i++;
         continue;
       }
-      // The word's hash, as a filter: only words that may be the first word of a name are sliced and looked up.
-      let hash = text.charCodeAt(i);
-      let j = i + 1;
+      let hash = 0;
+      let j = i;
       while (j < length && isWordChar(text, j)) hash = (hash * 31 + text.charCodeAt(j++)) | 0;
-      const names = this.firstWords[hash & HASH_MASK] ? this.byFirstWord.get(text.slice(i, j)) : undefined;
+      hash &= HASH_MASK;
+      // Most words begin no name: a bit per hash tells without a lookup.
+      const names = this.hashes[hash & 0xffff] ? this.byFirstWord.get(hash) : undefined;
       if (names) {
         let done = -1;
         // A name of several words needs the text to go on as it does ("the Bahamas" after "the").
         const after = text.charCodeAt(j + 1);
-        for (const { lexicon, key, entry, next } of names) {
-          if (lexicon === done || i < resume[lexicon]! || (next >= 0 && next !== after)) continue;
+        for (const { lexicon, key, entry, first, next } of names) {
+          // Names whose first word has another length only share the hash.
+          if (lexicon === done || i < resume[lexicon]! || first !== j - i || (next >= 0 && next !== after)) continue;
           if (!text.startsWith(key, i)) continue;
           let end = i + key.length;
           const variant = this.lexicons[lexicon]!.variant;
@@ -175,7 +178,13 @@ class Gazetteer {
   }
 }
 
-const HASH_MASK = (1 << 16) - 1;
+/** A hash of text[i..j), kept within small integers (the fastest Map keys); `scan` computes it inline. */
+function wordHash(text: string, i: number, j: number): number {
+  let hash = 0;
+  for (let k = i; k < j; k++) hash = (hash * 31 + text.charCodeAt(k)) | 0;
+  return hash & HASH_MASK;
+}
+const HASH_MASK = 0x3fffffff;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 

@@ -63,3 +63,20 @@ export function fold(s: string): string {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The matches of a global regular expression, as String.prototype.matchAll gives them, without the
+ * copy of the expression matchAll makes on every call: for the long patterns the rules run over
+ * every sentence that copy cost more than the matching.
+ */
+export function allMatches(text: string, re: RegExp): RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`allMatches needs a global expression: ${re}`);
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // An empty match would match again at the same place: step over one character (code point with /u).
+    if (m[0] === '') re.lastIndex = m.index + (re.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return out;
+}
