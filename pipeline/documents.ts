@@ -3,7 +3,7 @@
 // (expensive) run in worker threads (pipeline/workers.ts) or, for a handful of documents, right here.
 // Both sides use this module, so a document gives the same facts wherever it is extracted.
 import type { ArmsFact, Fact } from './extract/facts.js';
-import { annotate } from './extract/nlp.js';
+import { sentenceSpans } from './extract/nlp.js';
 import type { Claim } from './extract/visits.js';
 import { Reference } from './lib/reference.js';
 import { extractDocument, type DocumentFacts } from './stages/extract.js';
@@ -13,10 +13,10 @@ export { readSources, type ReadResult, type SourceText };
 
 /**
  * The document as the global stages (merge, review, validate, report) take it. They read the text,
- * never the sentence and entity spans, which stay with the worker that made them.
+ * never the sentence spans, which stay with the worker that made them.
  */
 export function asSourceDoc(source: SourceText): SourceDoc {
-  return { ...source, sentences: [], entities: [] };
+  return { ...source, sentences: [] };
 }
 
 /** Time spent on one document, in milliseconds. */
@@ -28,9 +28,9 @@ export interface DocumentTimes {
 /** The language work and the fact rules for one document. Pure but for the timings. */
 export function extractSource(source: SourceText, ref: Reference): { found: DocumentFacts; times: DocumentTimes } {
   const started = performance.now();
-  const { sentences, entities } = annotate(source.text);
+  const sentences = sentenceSpans(source.text);
   const annotated = performance.now();
-  const found = extractDocument({ ...source, sentences, entities }, ref);
+  const found = extractDocument({ ...source, sentences }, ref);
   return { found, times: { nlp: annotated - started, rules: performance.now() - annotated } };
 }
 

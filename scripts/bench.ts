@@ -7,7 +7,7 @@
 // 2. Runs the pipeline on it as a user would (a new Node process, `tsx pipeline/run.ts`) with an
 //    empty cache, and reads the per-stage lines it prints: wall time and peak memory per stage.
 // 3. Measures the floor: wink-nlp's own readDoc over every text with the steps the extractor runs
-//    (NLP_PIPE) and the outputs it asks for (tokens, sentences, entities), on as many threads as the pipeline used, and compares
+//    (NLP_PIPE) and the outputs it asks for (tokens, sentences), on as many threads as the pipeline used, and compares
 //    the extract stage (annotation + rules) with it.
 // 4. Runs again with nothing changed, then with one document changed, then the two seed documents
 //    on their own (Node start included), and with --single the cold run on one thread.
@@ -88,7 +88,6 @@ async function floor(texts: string[], threads: number): Promise<{ wall: number; 
       doc.tokens().out(its.value);
       doc.tokens().out(its.precedingSpaces);
       doc.sentences().each((s) => s.out(its.span));
-      doc.entities().each((e) => { e.out(its.type); e.out(its.span); });
       ms += performance.now() - started;
     }
     parentPort.postMessage(ms);`;
@@ -235,7 +234,7 @@ async function main(): Promise<void> {
       '',
       '## The floor: wink-nlp alone',
       '',
-      `\`readDoc\` with the steps the extractor runs (${NLP_PIPE.join(', ')}) over every text, then tokens (value, preceding spaces), sentence spans and entity types and spans, as \`pipeline/extract/nlp.ts\` asks for them, in worker threads that do nothing else: ${(nlpFloor.cpu / 1000).toFixed(1)} s of thread time, ${seconds(nlpFloor.wall)} s wall on ${threads.threads} thread(s) (${(docs / (nlpFloor.wall / 1000)).toFixed(0)} documents/s, ${(megabytes / (nlpFloor.wall / 1000)).toFixed(2)} MB/s); the fastest of ${FLOOR_RUNS} runs (${floors.map((f) => `${seconds(f.wall)} s`).join(', ')}). The extract stage's wall time includes starting its threads (each loads tsx, wink-nlp, chrono and the schemas) and, unlike the floor, annotation shares each thread with the rules and their garbage.`,
+      `\`readDoc\` with the steps the extractor runs (${NLP_PIPE.join(', ')}) over every text, then tokens (value, preceding spaces) and sentence spans, as \`pipeline/extract/nlp.ts\` asks for them, in worker threads that do nothing else: ${(nlpFloor.cpu / 1000).toFixed(1)} s of thread time, ${seconds(nlpFloor.wall)} s wall on ${threads.threads} thread(s) (${(docs / (nlpFloor.wall / 1000)).toFixed(0)} documents/s, ${(megabytes / (nlpFloor.wall / 1000)).toFixed(2)} MB/s); the fastest of ${FLOOR_RUNS} runs (${floors.map((f) => `${seconds(f.wall)} s`).join(', ')}). The extract stage's wall time includes starting its threads (each loads the bundled worker module, wink-nlp and chrono) and, unlike the floor, annotation shares each thread with the rules and their garbage.`,
       '',
       '## Re-run, nothing changed',
       '',

@@ -1,13 +1,13 @@
-// Sentence and entity spans from wink-nlp, as UTF-16 offsets into the original text.
-import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
+// Sentence spans from wink-nlp, as UTF-16 offsets into the original text.
+import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 /**
- * The wink-nlp steps the rules read: sentence boundaries and entities. The default pipe also tags
- * parts of speech, negation, sentiment and custom entities, which nothing here reads (about 30% of
- * readDoc's time); tokens, sentences and entities come out the same without them.
+ * The wink-nlp steps the rules read: sentence boundaries. The default pipe also tags parts of
+ * speech, negation, sentiment and named and custom entities, which nothing here reads (about half of
+ * readDoc's time); tokens and sentences come out the same without them.
  */
-export const NLP_PIPE = ['sbd', 'ner'] as const;
+export const NLP_PIPE = ['sbd'] as const;
 
 const nlp = winkNLP(model, [...NLP_PIPE]);
 const its = nlp.its;
@@ -17,25 +17,12 @@ export interface Span {
   end: number;
 }
 
-export type EntityType = 'DATE' | 'MONEY' | 'CARDINAL' | 'DURATION' | 'ORDINAL' | 'PERCENT' | 'TIME';
-
-export interface EntitySpan extends Span {
-  type: EntityType;
-}
-
-export interface Annotation {
-  sentences: Span[];
-  entities: EntitySpan[];
-}
-
-const KEPT_ENTITIES = new Set<string>(['DATE', 'MONEY', 'CARDINAL', 'DURATION', 'ORDINAL', 'PERCENT', 'TIME']);
-
 /**
  * Sentences never cross a line break: titles, datelines and flattened table rows are lines of their
  * own, which wink-nlp would otherwise glue to the next sentence.
  */
-export function annotate(text: string): Annotation {
-  if (text.trim() === '') return { sentences: [], entities: [] };
+export function sentenceSpans(text: string): Span[] {
+  if (text.trim() === '') return [];
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -49,7 +36,7 @@ export function annotate(text: string): Annotation {
   tokenStart[values.length] = at;
   // wink-nlp keeps every character in token values and preceding spaces; if a future model did not,
   // offsets would drift, so fall back to line-based sentences rather than publish wrong offsets.
-  if (at !== text.length) return { sentences: splitLines(text, [{ start: 0, end: text.length }]), entities: [] };
+  if (at !== text.length) return splitLines(text, [{ start: 0, end: text.length }]);
   const tokenEnd = (i: number) => tokenStart[i]! + values[i]!.length;
 
   const raw: Span[] = [];
@@ -57,14 +44,7 @@ export function annotate(text: string): Annotation {
     const [first, last] = s.out(its.span) as unknown as [number, number];
     raw.push({ start: tokenStart[first]!, end: tokenEnd(last) });
   });
-  const entities: EntitySpan[] = [];
-  doc.entities().each((e: ItemEntity) => {
-    const type = e.out(its.type) as string;
-    if (!KEPT_ENTITIES.has(type)) return;
-    const [first, last] = e.out(its.span) as unknown as [number, number];
-    entities.push({ start: tokenStart[first]!, end: tokenEnd(last), type: type as EntityType });
-  });
-  return { sentences: splitLines(text, raw), entities };
+  return splitLines(text, raw);
 }
 
 function splitLines(text: string, spans: Span[]): Span[] {

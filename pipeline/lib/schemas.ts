@@ -1,4 +1,5 @@
-// The one Ajv instance: compiles every schema under schemas/ once and hands out validators.
+// The one Ajv instance: compiles every schema under schemas/ once, on first use (a worker thread
+// imports this module but never validates), and hands out validators.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -21,10 +22,16 @@ function schemaFiles(dir: string, prefix = ''): string[] {
   return names.sort();
 }
 
-const validators = new Map<string, ValidateFunction>();
-for (const file of schemaFiles(SCHEMA_DIR)) {
-  const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object;
-  validators.set(file.replace(/\.schema\.json$/, ''), ajv.compile(schema));
+let compiled: Map<string, ValidateFunction> | null = null;
+function validators(): Map<string, ValidateFunction> {
+  if (!compiled) {
+    compiled = new Map();
+    for (const file of schemaFiles(SCHEMA_DIR)) {
+      const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object;
+      compiled.set(file.replace(/\.schema\.json$/, ''), ajv.compile(schema));
+    }
+  }
+  return compiled;
 }
 
 /** Raw schema object by name ("training", "reference/countries"). */
@@ -39,7 +46,7 @@ export interface FieldError {
 
 /** Validates data against a named schema; returns the errors in a form a person can read. */
 export function validate(name: string, data: unknown): FieldError[] {
-  const check = validators.get(name);
+  const check = validators().get(name);
   if (!check) throw new Error(`no schema named ${name} in ${SCHEMA_DIR}`);
   if (check(data)) return [];
   return (check.errors ?? []).map(describeError);

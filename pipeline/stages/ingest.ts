@@ -11,7 +11,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { InputError, toProblem, type Problem } from '../errors.js';
-import { annotate, type EntitySpan, type Span } from '../extract/nlp.js';
+import { sentenceSpans, type Span } from '../extract/nlp.js';
 import { validate } from '../lib/schemas.js';
 import { codePointLength, compareCodePoints, sha256 } from '../lib/text.js';
 import { checkEdtf } from '../lib/dates.js';
@@ -37,7 +37,6 @@ export interface SourceDoc {
   characters: number;
   /** UTF-16 offsets into text; converted to code points when rows are published. */
   sentences: Span[];
-  entities: EntitySpan[];
 }
 
 export interface IngestResult {
@@ -62,7 +61,7 @@ export const NOT_DOCUMENTS = new Set(['corrections.json', 'README.md', 'referenc
 
 export async function ingest(dir: string): Promise<IngestResult> {
   const { sources, problems } = await readSources(dir);
-  return { docs: sources.map((source) => ({ ...source, ...annotate(source.text) })), problems };
+  return { docs: sources.map((source) => ({ ...source, sentences: sentenceSpans(source.text) })), problems };
 }
 
 /** A document read and checked, before any language work: what the main thread keeps of it. */
@@ -144,8 +143,8 @@ export function sourceRow(doc: SourceDoc): SourceRow {
 /** A document from text already in memory (tests, the benchmark); `ingest` reads files with `readSource`. */
 export function documentFromText(id: string, text: string, meta: SourceMeta, bytes: Uint8Array = Buffer.from(text, 'utf8')): SourceDoc {
   // wink-nlp fails on an empty string (ingest never passes one: an empty file is refused).
-  const { sentences, entities } = text === '' ? { sentences: [], entities: [] } : annotate(text);
-  return { id, meta, text, sha256: sha256(bytes), characters: codePointLength(text), sentences, entities };
+  const sentences = text === '' ? [] : sentenceSpans(text);
+  return { id, meta, text, sha256: sha256(bytes), characters: codePointLength(text), sentences };
 }
 
 /**
