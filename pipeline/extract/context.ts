@@ -29,6 +29,8 @@ export interface DocContext {
   mainCountry: Country | null;
   /** A program the title names (a document about the Merida Initiative). */
   titleProgram: Program | null;
+  /** Secretaries the title or text names in full (from the terms table), in order of first mention. */
+  named: Secretary[];
   /** The secretary the story is about: the first one named in the title or the first lines. */
   storySecretary: Secretary | null;
   /**
@@ -55,6 +57,8 @@ export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
     last = s.end;
   }
   const published = publicationStart(doc.meta.published);
+  // Sentence by sentence rather than over the whole text: the rules look up the same sentences later.
+  const named = [...new Set([doc.meta.title, ...sentences.map((s) => s.text)].flatMap((t) => ref.findSecretaryNames(t).map((m) => m.entry)))];
   const context: DocContext = {
     doc,
     ref,
@@ -63,15 +67,15 @@ export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
     dateline: findDateline(sentences.slice(0, 8), ref, doc.meta.published),
     mainCountry: mainCountry(doc, sentences, ref),
     titleProgram: ref.findPrograms(doc.meta.title)[0]?.entry ?? null,
-    storySecretary: storySecretary(doc, sentences, ref),
+    named,
+    storySecretary: storySecretary(doc, sentences, ref, named),
     here: null,
   };
   if (context.dateline?.country.region === 'lac') context.here = { country: context.dateline.country, city: context.dateline.city };
   return context;
 }
 
-function storySecretary(doc: SourceDoc, sentences: Sentence[], ref: Reference): Secretary | null {
-  const named = ref.findSecretaryNames(doc.text).map((m) => m.entry);
+function storySecretary(doc: SourceDoc, sentences: Sentence[], ref: Reference, named: Secretary[]): Secretary | null {
   for (const text of [doc.meta.title, ...sentences.slice(0, STORY_LEAD_SENTENCES).map((s) => s.text)]) {
     const full = ref.findSecretaryNames(text)[0];
     if (full) return full.entry;

@@ -30,7 +30,7 @@ export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
   const ctx = buildContext(doc, ref);
   const people = newPeopleState();
   people.story = ctx.storySecretary;
-  for (const s of [doc.meta.title, doc.text]) for (const m of ref.findSecretaryNames(s)) people.introduced.add(m.entry);
+  for (const secretary of ctx.named) people.introduced.add(secretary);
   for (const s of [doc.meta.title, doc.meta.publisher, ...ctx.sentences.slice(0, 5).map((x) => x.text)]) {
     const m = SPEAKER.exec(s);
     if (m) people.speaker = ref.findSecretaryNames(s.slice(m.index! + m[0].length))[0]?.entry ?? people.speaker;
