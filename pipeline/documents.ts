@@ -38,7 +38,7 @@ export function extractSource(source: SourceText, ref: Reference): { found: Docu
 export type ReferenceData = ConstructorParameters<typeof Reference>[0];
 
 export function referenceData(ref: Reference): ReferenceData {
-  return { countries: ref.countries, secretaries: ref.secretaries, equipment: { designations: ref.designations, nouns: ref.nouns }, programs: ref.programs };
+  return { countries: ref.countries, secretaries: ref.secretaries, equipment: { designations: ref.designations, nouns: ref.nouns }, programs: ref.programs, words: ref.words };
 }
 
 /**

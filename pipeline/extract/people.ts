@@ -134,9 +134,9 @@ const OTHER_AGENT = new RegExp(
 
 const GROUP = /^(?:[a-z]+s|she|her|they|them|their|we|our)$/i;
 
-// Two or three capitalised words that look like a person's name ("Stephen Kelly", "Raul Benitez Manaut").
+// Two or three capitalised words that look like a person's name ("Stephen Kelly", "Raul Benitez Manaut"),
+// unless one of them is never part of a name (words.json: "Southern Command", "On Monday").
 const PERSON_NAME = /\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+){1,2}\b/g;
-const NOT_NAME_WORDS = /\b(?:Department|State|States|Agency|Command|Initiative|Force|Forces|Army|Navy|Air|Marine|Marines|Corps|Guard|Center|University|Office|House|Congress|Senate|Ministry|Defense|Defence|Security|Cooperation|Development|Program|Programs|Republic|United|Military|Special|International|National|Northern|Southern|Latin|Central|North|South|America|American|Americas|Caribbean|Pentagon|Foreign|Sale|Sales|Government|Press|Service|News|Post|Times|Associated|Reuters|Task|Institute|Affairs|Bureau|Joint|Staff|Nations|World|War|Report|Fort|Island|Islands|City|Bay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|In|On|At|For|With|And|But|As|It|He|She|We|They|When|While|After|Before|Defense|Secretary|Minister|President)\b/;
 
 export interface OtherAgent {
   start: number;
@@ -158,7 +158,7 @@ export function findOtherAgents(sentence: string, ref: Reference, secretaries: S
   for (const m of allMatches(sentence, PERSON_NAME)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (overlapsSecretary(start, end) || NOT_NAME_WORDS.test(m[0])) continue;
+    if (overlapsSecretary(start, end) || ref.hasNonNameWord(m[0])) continue;
     if (places.some((p) => start < p.end && end > p.start)) continue;
     out.push({ start, end, person: true });
   }

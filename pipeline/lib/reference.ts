@@ -51,9 +51,11 @@ export interface Program {
 
 export type PlaceKind = 'country' | 'city' | 'subdivision' | 'demonym' | 'region';
 
-// Regions that contain a country's name or demonym ("Latin America" is not America): matched so that
-// the longer name wins, then dropped.
-const REGIONS = ['Latin America', 'Central America', 'South America', 'North America', 'the Americas', 'Americas', 'Latin American', 'Latin Americans', 'Central American', 'Central Americans', 'South American', 'South Americans', 'North American', 'Inter-American', 'Pan-American', 'Pan American', 'Inter-American Defense Board', 'Western Hemisphere'];
+/** Word lists (words.json): see schemas/reference/words.schema.json. */
+export interface Words {
+  regions: string[];
+  not_in_person_names: string[];
+}
 
 export interface PlaceMention {
   start: number;
@@ -216,6 +218,8 @@ export class Reference {
   readonly designations: Designation[];
   readonly nouns: EquipmentNoun[];
   readonly programs: Program[];
+  readonly words: Words;
+  private readonly notInNames: Set<string>;
   private readonly places = new Lexicon<PlaceEntry>();
   private readonly secretaryNames = new Lexicon<Secretary>();
   private readonly surnames = new Map<string, Secretary[]>();
@@ -228,12 +232,14 @@ export class Reference {
   private readonly gazetteer: Gazetteer;
   private readonly placeMentions = new WeakMap<Mention<unknown>[], PlaceMention[]>();
 
-  constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[] }; programs: Program[] }) {
+  constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[] }; programs: Program[]; words: Words }) {
     this.countries = data.countries;
     this.secretaries = data.secretaries;
     this.designations = data.equipment.designations;
     this.nouns = data.equipment.nouns;
     this.programs = data.programs;
+    this.words = data.words;
+    this.notInNames = new Set(data.words.not_in_person_names);
     for (const c of this.countries) {
       this.byIso3.set(c.iso3, c);
       for (const name of [c.name, ...c.names]) {
@@ -248,7 +254,9 @@ export class Reference {
       for (const s of c.subdivisions ?? []) this.places.add(s, { country: c, kind: 'subdivision', city: null });
     }
     const anywhere = this.countries[0]!;
-    for (const r of REGIONS) this.places.add(r, { country: anywhere, kind: 'region', city: null });
+    // Regions that contain a country's name or demonym ("Latin America" is not America): matched so
+    // that the longer name wins, then dropped.
+    for (const r of this.words.regions) this.places.add(r, { country: anywhere, kind: 'region', city: null });
     for (const s of this.secretaries) {
       for (const v of [s.name, ...s.variants]) this.secretaryNames.add(v, s);
       const list = this.surnames.get(s.surname) ?? [];
@@ -346,6 +354,11 @@ export class Reference {
     return this.found(this.equipmentNouns, text);
   }
 
+  /** Whether a run of capitalised words holds a word that is never part of a person's name ("Southern Command"). */
+  hasNonNameWord(phrase: string): boolean {
+    return (phrase.match(/[A-Za-z]+/g) ?? []).some((w) => this.notInNames.has(w));
+  }
+
   findPrograms(text: string): Mention<Program>[] {
     return this.found(this.programNames, text);
   }
@@ -360,7 +373,7 @@ export function referenceDirFor(sources: string): string {
   return existsSync(own) ? own : DEFAULT_REFERENCE_DIR;
 }
 
-const FILES = { countries: 'countries.json', secretaries: 'secretaries.json', equipment: 'equipment.json', programs: 'programs.json' } as const;
+const FILES = { countries: 'countries.json', secretaries: 'secretaries.json', equipment: 'equipment.json', programs: 'programs.json', words: 'words.json' } as const;
 
 /** Reads and validates the reference tables of a folder; a bad table stops the run (nothing can be extracted without it). */
 export function loadReference(dir: string): Reference {
