@@ -123,7 +123,8 @@ const WORKER_URL = new URL(`./document-worker${extname(fileURLToPath(import.meta
 async function workerEntry(): Promise<URL> {
   const source = fileURLToPath(WORKER_URL);
   if (!source.endsWith('.ts')) return WORKER_URL;
-  const require = createRequire(import.meta.url);
+  // As the main thread imports them (ESM entry points); vitest's module runner has no import.meta.resolve.
+  const resolvePackage = (name: string) => import.meta.resolve?.(name) ?? pathToFileURL(createRequire(import.meta.url).resolve(name)).href;
   const { outputFiles } = await build({
     entryPoints: [source],
     bundle: true,
@@ -136,7 +137,7 @@ async function workerEntry(): Promise<URL> {
       {
         name: 'packages-by-path',
         setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, ({ path }) => ({ path: path.startsWith('node:') ? path : pathToFileURL(require.resolve(path)).href, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, ({ path }) => ({ path: path.startsWith('node:') ? path : resolvePackage(path), external: true }));
           // Each module keeps its own location (modules find schemas/ and sources/ from it).
           b.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({ contents: (await readFile(path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)), loader: 'ts' }));
         },
