@@ -11,7 +11,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { UsageError } from './errors.js';
 import { replaceFile } from './lib/files.js';
 import { extractSource, referenceData, type DocumentTimes, type SourceText } from './documents.js';
@@ -125,6 +124,7 @@ async function workerEntry(): Promise<URL> {
   if (!source.endsWith('.ts')) return WORKER_URL;
   // As the main thread imports them (ESM entry points); vitest's module runner has no import.meta.resolve.
   const resolvePackage = (name: string) => import.meta.resolve?.(name) ?? pathToFileURL(createRequire(import.meta.url).resolve(name)).href;
+  const { build } = await import('esbuild');
   const { outputFiles } = await build({
     entryPoints: [source],
     bundle: true,
