@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { referenceData } from '../pipeline/documents.js';
 import { findOtherAgents } from '../pipeline/extract/people.js';
 import { DEFAULT_REFERENCE_DIR, Reference, loadReference } from '../pipeline/lib/reference.js';
+import { extract } from '../pipeline/stages/extract.js';
+import { documentFromText } from '../pipeline/stages/ingest.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = process.env.FUZZ_SEED === undefined ? 20_241_125 : Number(process.env.FUZZ_SEED);
@@ -76,6 +78,17 @@ describe(`lexicon lookup (${RUNS} cases, seed ${SEED})`, () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
+  });
+});
+
+describe('lookups are shared', () => {
+  it('the rules never change what a lookup answers (the answers are remembered per text)', () => {
+    const sentence = 'Colombia bought twelve UH-60M Black Hawk helicopters for $180 million.';
+    const before = JSON.stringify(reference.findEquipment(sentence));
+    const doc = documentFromText('shared', `Colombia helicopters\n\n${sentence}\n\n${sentence}`, { title: 'Colombia helicopters', publisher: 'Test Wire', url: 'https://example.org/x', published: '2016-04-14' });
+    const rows = extract([doc], reference).rows['arms-purchases'];
+    expect(rows.map((r) => [r.designation, r.quantity])).toEqual([['UH-60 Black Hawk', 12]]);
+    expect(JSON.stringify(reference.findEquipment(sentence))).toBe(before);
   });
 });
 

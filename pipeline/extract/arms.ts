@@ -271,6 +271,8 @@ function findItems(text: string, ctx: DocContext, amounts: { start: number; end:
   const counts = findCounts(text, amounts).filter((c) => c.value >= 1 && c.value < 1_000_000 && !(c.value >= 1900 && c.value <= 2100 && /^\d{4}$/.test(text.slice(c.start, c.end).trim())));
   const items: Item[] = [];
   const used = new Set<LexMention<EquipmentNoun>>();
+  // Designations inside an earlier item's name; the mentions themselves are shared lookups, never changed.
+  const inside = new Set<LexMention<Designation>>();
   for (const d of designations) {
     // Extend "Black Hawk" to "Black Hawk helicopters" and "M1152 ... Vehicles (HMMWVs)".
     let end = d.end;
@@ -281,8 +283,8 @@ function findItems(text: string, ctx: DocContext, amounts: { start: number; end:
     }
     const paren = /^\s*\([^)]{1,30}\)/.exec(text.slice(end));
     if (paren) end += paren[0].length;
-    for (const later of designations) if (later.start >= d.end && later.end <= end) later.start = -1;
-    if (d.start < 0) continue;
+    for (const later of designations) if (later.start >= d.end && later.end <= end) inside.add(later);
+    if (inside.has(d)) continue;
     items.push({ start: d.start, end, text: text.slice(d.start, end), designation: d.entry, noun: noun?.entry ?? null, quantity: null });
   }
   for (const n of nouns) {

@@ -166,14 +166,16 @@ class Gazetteer {
             if (more && endsWord(text, end + more[0].length)) end += more[0].length;
           }
           if (!endsWord(text, end)) continue;
-          out[lexicon]!.push({ start: i, end, text: text.slice(i, end), entry });
+          out[lexicon]!.push(Object.freeze({ start: i, end, text: text.slice(i, end), entry }));
           resume[lexicon] = end;
           done = lexicon;
         }
       }
       i = j;
     }
-    // The same sentence is looked up by several rules in a row: keep the last few answers.
+    // The same sentence is looked up by several rules in a row: keep the last few answers, frozen,
+    // since every caller gets the same objects.
+    for (const found of out) Object.freeze(found);
     if (this.cache.size >= SCAN_CACHE) this.cache.clear();
     this.cache.set(text, out);
     return out;
@@ -304,6 +306,8 @@ export class Reference {
         city: m.entry.city,
         possessive: /^['’]s?\b/.test(text.slice(m.end, m.end + 2)),
       }));
+      for (const p of places) Object.freeze(p);
+      Object.freeze(places);
       this.placeMentions.set(found, places);
     }
     return places;
