@@ -158,6 +158,7 @@ const DEFAULT_SETS = [
   { name: 'Held-out set 1 (tests/fixtures/heldout/)', sources: 'tests/fixtures/heldout', gold: 'tests/fixtures/heldout/gold' },
   { name: 'Held-out set 2 (tests/fixtures/blind/)', sources: 'tests/fixtures/blind', gold: 'tests/fixtures/blind/gold' },
   { name: 'Held-out set 3 (tests/fixtures/heldout-3/)', sources: 'tests/fixtures/heldout-3', gold: 'tests/fixtures/heldout-3/gold' },
+  { name: 'Held-out set 4 (tests/fixtures/heldout-4/)', sources: 'tests/fixtures/heldout-4', gold: 'tests/fixtures/heldout-4/gold' },
 ];
 
 if (process.argv[1]?.endsWith('pipeline/evaluate.ts')) {

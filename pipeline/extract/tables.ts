@@ -22,13 +22,17 @@ export interface TableState {
   country: Country | null;
   /** The table has rows that are not security assistance: its grand total mixes them in. */
   mixed: boolean;
+  /** Country headings since the table's header: a total after two or more is for no one country. */
+  sections: number;
+  /** A scale note was read since the last country heading. */
+  scaledInSection: boolean;
 }
 
 // Rows of foreign-aid tables that are not military training or security assistance.
 const NOT_SECURITY = /\b(?:development\s+assistance|global\s+health|health\s+programs?|food\s+for\s+peace|food|economic\s+support|humanitarian|disaster|migration|refugee|child\s+survival|democracy)\b/i;
 
 export function newTableState(): TableState {
-  return { groups: null, measures: null, scale: 1, country: null, mixed: false };
+  return { groups: null, measures: null, scale: 1, country: null, mixed: false, sections: 0, scaledInSection: false };
 }
 
 const FY_HEADER = /\b(?:FY|Fiscal\s+Year)\s?((?:19|20)\d\d|\d\d)\b\s*([A-Z][a-z]+)?/g;
@@ -49,20 +53,25 @@ const CELL_TOKEN = new RegExp(String.raw`^${CELL}$`);
 export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, state: TableState): TrainingFact[] {
   const text = s.text.trim();
   const scale = scaleNote(text);
-  if (scale) state.scale = scale;
+  if (scale) {
+    state.scale = scale;
+    state.scaledInSection = true;
+  }
   // A line that is only a country's name starts that country's section.
   const heading = ctx.ref.placeNamed(text.replace(/[:*]+$/, '').trim());
   if (heading && heading.kind === 'country' && heading.country.region === 'lac') {
-    // A new section is a new table: its own years, columns and scale.
+    // A country's section: its rows go on in the columns read so far, unless it brings a header of
+    // its own (then it is a new table, with its own scale).
     state.country = heading.country;
-    state.scale = 1;
     state.mixed = false;
-    state.groups = null;
-    state.measures = null;
+    state.sections++;
+    state.scaledInSection = false;
     return [];
   }
   const fy = allMatches(text, FY_HEADER);
   if (fy.length >= 1 && !ROW.test(text.replace(FY_HEADER, ''))) {
+    if (state.sections > 0 && !state.scaledInSection) state.scale = 1;
+    state.sections = 0;
     state.groups = fy.map((m) => {
       const year = m[1]!.length === 2 ? 2000 + Number(m[1]) - (Number(m[1]) >= 50 ? 100 : 0) : Number(m[1]);
       const word = (m[2] ?? '').toLowerCase();
@@ -97,7 +106,9 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
   if (!measures || cells.length !== measures.length) return [];
   const perGroup = measures.length / state.groups.length;
   if (!Number.isInteger(perGroup)) return [];
-  const recipient = state.country ?? ctx.mainCountry;
+  // "TOTAL" under two countries' sections is the sum of both: no one recipient.
+  const acrossSections = state.sections >= 2 && /^(?:grand\s+)?total\b/i.test(label);
+  const recipient = acrossSections ? null : (state.country ?? ctx.mainCountry);
   const program = ctx.ref.findPrograms(label)[0]?.entry ?? null;
   const facts: TrainingFact[] = [];
   state.groups.forEach((group, g) => {
