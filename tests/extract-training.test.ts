@@ -78,3 +78,29 @@ describe('several countries in one sentence', () => {
     ]);
   });
 });
+
+describe('years, programs and aid that is not security assistance', () => {
+  it('"since March" looks back, even when the sentence also speaks of next year', () => {
+    const rows = training('Belize\n\nU.S. instructors have trained 85 Belizean soldiers since March, and the embassy hopes to double that next year.', '2018-09-20');
+    expect(rows).toEqual([expect.objectContaining({ recipient: 'BLZ', trainees: 85, start: 2018, end: 2018 })]);
+  });
+  it('"that same fiscal year" is the year of the sentence before', () => {
+    const rows = training('Aid\n\nPanama received $1.2 million in IMET funds in fiscal year 2015. For Costa Rica the IMET figure in that same fiscal year was $450,000.', '2016-03-01');
+    expect(rows.map((r) => [r.recipient, r.amount, r.end]).sort()).toEqual([
+      ['CRI', 450_000, 2015],
+      ['PAN', 1_200_000, 2015],
+    ]);
+  });
+  it('a total "in" a year is that year\'s, from its start', () => {
+    const rows = training('Paraguay\n\nIn 2011, a total of 140 Paraguayan officers were trained by U.S. teams.', '2012-05-01');
+    expect(rows).toEqual([expect.objectContaining({ recipient: 'PRY', trainees: 140, start: 2011, end: 2011 })]);
+  });
+  it('a Foreign Military Sales case is a purchase, not assistance', () => {
+    const rows = training('Bolivia sale\n\nThe State Department approved a Foreign Military Sales case for Bolivia covering radios, spare parts and support, at an estimated value of $40 million.', '2019-01-10');
+    expect(rows).toEqual([]);
+  });
+  it('development aid from USAID is not security assistance', () => {
+    const rows = training('Aid\n\nUSAID development assistance for Nicaragua came to $30 million in FY2012.', '2013-01-10');
+    expect(rows).toEqual([]);
+  });
+});

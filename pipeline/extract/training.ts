@@ -11,15 +11,17 @@ import { allMatches } from '../lib/text.js';
 const TRAINING = /\b(?:train(?:s|ed|ing|ees?)?|courses?|classes|instruct(?:ed|ion|ors?)|educat(?:ed|ion)|students|cadets|schooling|academy)\b/i;
 const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|allocations?|Foreign\s+Military\s+Financing)\b/i;
 // Not security assistance: disaster and humanitarian aid, purchases, construction.
-const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|Millennium\s+Challenge|compact|economic\s+(?:growth|aid|assistance|development))\b/i;
+const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|Millennium\s+Challenge|compact|economic\s+(?:growth|aid|assistance|development)|development\s+(?:assistance|aid)|USAID)\b/i;
 // Money for buying equipment is an arms fact, unless a program names it assistance (FMF pays for purchases).
 const PURCHASE = /\b(?:bought|buy|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|procure(?:ment)?|sale|sold|package)\b/i;
-const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people|medics|rescuers|firefighters|nurses|doctors|engineers|technicians|mechanics|analysts|investigators|prosecutors|judges|guards|guardsmen|service\s+members)\b/;
+const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|peacekeepers|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people|medics|rescuers|firefighters|nurses|doctors|engineers|technicians|mechanics|analysts|investigators|prosecutors|judges|guards|guardsmen|service\s+members)\b/;
 const COURSE_COUNT = /^\s*(?:[a-z-]+\s+){0,2}(?:courses|classes|training\s+courses)\b/i;
 const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}course\b/i;
 // "last month", "this year": relative phrases that give the fact a year.
 const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow)\b/i;
-const SAME_YEAR = /\b(?:the\s+same\s+(?:fiscal\s+)?year|that\s+(?:fiscal\s+)?year)\b/i;
+const SAME_YEAR = /\b(?:(?:the|that)\s+same\s+(?:fiscal\s+)?year|that\s+(?:fiscal\s+)?year)\b/i;
+/** Cues that put a figure inside one year ("in 2013", "in fiscal year 2012", "during 2013"). */
+const WITHIN_YEAR = new Set(['in', 'during', 'year', 'fy', 'fiscal year']);
 const CUMULATIVE = /\b(?:total|cumulative|to\s+date|as\s+of|so\s+far|since)\b/i;
 const BASIS: [AmountBasis, RegExp][] = [
   ['requested', /\b(?:request(?:ed|s)?|budget\s+request|proposed|seeks?)\b/i],
@@ -37,7 +39,8 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   const text = s.text;
   const continues = previous?.table === 'training' && CONTINUATION.test(text) ? previous : null;
   const training = TRAINING.test(text) || continues?.category === 'training';
-  const programs = ctx.ref.findPrograms(text);
+  // A sales channel (Foreign Military Sales) is how a government buys: not a program of assistance.
+  const programs = ctx.ref.findPrograms(text).filter((p) => p.entry.category !== 'sales');
   const program = programs[0]?.entry ?? (training || ASSISTANCE.test(text) || continues ? ctx.titleProgram : null);
   if (!training && !ASSISTANCE.test(text) && programs.length === 0 && !continues) return [];
   if (NOT_TRAINING.test(text)) return [];
@@ -208,7 +211,12 @@ function yearsOf(text: string, ctx: DocContext, previous: Sentence | null): { st
   const dated = findDates(text, ctx.doc.meta.published).find((d) => !d.relative || RELATIVE_TIME.test(text.slice(d.start, d.end)));
   const year = years[0]?.year ?? dated?.date.year ?? null;
   if (since) return { start_year: since.year, end_year: year ?? ctx.published.year };
-  if (year !== null) return { start_year: CUMULATIVE.test(text) ? null : year, end_year: year };
+  // "since January": from that month to the time of writing.
+  const sinceDate = findDates(text, ctx.doc.meta.published).find((d) => /\bsince\s+$/i.test(text.slice(0, d.start)));
+  if (sinceDate) return { start_year: sinceDate.date.year, end_year: years[0]?.year ?? ctx.published.year };
+  // "a total of 320 ... in 2013" is that year's total; "a total of 500 by 2013" a running one.
+  const within = years[0] !== undefined && WITHIN_YEAR.has(years[0].cue ?? '');
+  if (year !== null) return { start_year: CUMULATIVE.test(text) && !within ? null : year, end_year: year };
   // No year in the text: the figure holds as of publication.
   return { start_year: null, end_year: ctx.published.year };
 }

@@ -116,7 +116,9 @@ function parseDates(sentence: string, published: string): DateMention[] {
       // past-tense reporting published in April is last year's August, "in April" written in October
       // this year's April.
       const after = month > ref.month || (month === ref.month && (day ?? 0) > (ref.day ?? 31));
-      year = ref.year + (future ? (after ? 0 : 1) : after ? -1 : 0);
+      // "since January" looks back whatever the rest of the sentence says about next year.
+      const forward = future && !/\bsince\s+$/i.test(sentence.slice(0, r.index));
+      year = ref.year + (forward ? (after ? 0 : 1) : after ? -1 : 0);
     }
     const date: CalendarDate = { year };
     if (start.isCertain('month') || weekday || start.isCertain('day') || /\bweek\b/i.test(text)) date.month = month;

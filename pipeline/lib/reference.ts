@@ -44,7 +44,7 @@ export interface Program {
   name: string;
   abbreviation?: string;
   aliases: string[];
-  category: 'training' | 'assistance';
+  category: 'training' | 'assistance' | 'sales';
   recipient_iso3?: string;
   regional?: boolean;
 }
