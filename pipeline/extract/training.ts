@@ -20,9 +20,8 @@ const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|compl
 // "last month", "this year": relative phrases that give the fact a year.
 const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow)\b/i;
 const SAME_YEAR = /\b(?:(?:the|that)\s+same\s+(?:fiscal\s+)?year|that\s+(?:fiscal\s+)?year)\b/i;
-/** Cues that put a figure inside one year ("in 2013", "in fiscal year 2012", "during 2013"). */
-const WITHIN_YEAR = new Set(['in', 'during', 'year', 'fy', 'fiscal year']);
-const CUMULATIVE = /\b(?:total|cumulative|to\s+date|as\s+of|so\s+far|since)\b/i;
+// A running total ("bring this total to", "to date"); "a total of 320" is only a sum.
+const CUMULATIVE = /\b(?:(?<!\ba\s)total|cumulative|to\s+date|as\s+of|so\s+far|since)\b/i;
 const BASIS: [AmountBasis, RegExp][] = [
   ['requested', /\b(?:request(?:ed|s)?|budget\s+request|proposed|seeks?)\b/i],
   ['appropriated', /\b(?:appropriated|appropriations?|allocated|obligated|enacted)\b/i],
@@ -214,9 +213,7 @@ function yearsOf(text: string, ctx: DocContext, previous: Sentence | null): { st
   // "since January": from that month to the time of writing.
   const sinceDate = findDates(text, ctx.doc.meta.published).find((d) => /\bsince\s+$/i.test(text.slice(0, d.start)));
   if (sinceDate) return { start_year: sinceDate.date.year, end_year: years[0]?.year ?? ctx.published.year };
-  // "a total of 320 ... in 2013" is that year's total; "a total of 500 by 2013" a running one.
-  const within = years[0] !== undefined && WITHIN_YEAR.has(years[0].cue ?? '');
-  if (year !== null) return { start_year: CUMULATIVE.test(text) && !within ? null : year, end_year: year };
+  if (year !== null) return { start_year: CUMULATIVE.test(text) ? null : year, end_year: year };
   // No year in the text: the figure holds as of publication.
   return { start_year: null, end_year: ctx.published.year };
 }
