@@ -84,3 +84,22 @@ describe('"here" without a dateline', () => {
     expect(found).toContain('Caspar Weinberger|JAM|1984|1984|Kingston');
   });
 });
+
+describe('places described, departures, passives and past visits told in passing', () => {
+  it('reads a place described before its name: "in the Pacific port of Manta"', () => {
+    expect(visits('Trip\n\nDefense Secretary Robert Gates was in the Pacific port of Manta on Monday.', '2009-03-04')).toEqual(['Robert Gates|ECU|2009|2009-03-02|Manta']);
+  });
+  it('puts a traveller in the place he flies on from', () => {
+    expect(visits('Trip\n\nDefense Secretary Jim Mattis flew to Santiago from Buenos Aires on Wednesday.', '2018-08-16')).toEqual(['Jim Mattis|ARG|2018|2018-08-15|Buenos Aires', 'Jim Mattis|CHL|2018|2018-08-15|Santiago']);
+  });
+  it('a passive "was welcomed in Lima by the president" keeps its subject in the place', () => {
+    expect(visits('Trip\n\nDefense Secretary Chuck Hagel was welcomed in Lima by President Ollanta Humala.', '2014-10-15')).toEqual(['Chuck Hagel|PER|2014||Lima']);
+  });
+  it('"the last time a defense secretary came to X, in <date>, <Name> ..." is that secretary\'s visit', () => {
+    expect(visits('Uruguay\n\nThe last time a U.S. defense secretary came to Montevideo, in March 2012, Leon Panetta spoke about peacekeeping.', '2020-01-10')).toEqual(['Leon Panetta|URY|2012|2012-03|']);
+  });
+  it('"he" is the nearest secretary before it, whatever kind of mention came first', () => {
+    const text = 'Peru\n\nDefense Secretary Chuck Hagel arrived in Arequipa on Sunday. It is the second visit of an American defense secretary this decade, after one by Robert Gates in April 2010, when he was received in Lima by the president.';
+    expect(visits(text, '2014-10-13')).toContain('Robert Gates|PER|2010|2010-04|Lima');
+  });
+});

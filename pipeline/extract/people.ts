@@ -93,7 +93,8 @@ export function findSecretaryRefs(sentence: string, ref: Reference, state: Peopl
     const start = m.index!;
     const end = start + m[0].length;
     if (taken(start, end)) continue;
-    const antecedent = refs.filter((r) => r.end <= start && r.secretary).at(-1)?.secretary;
+    // The nearest secretary before the pronoun in the text (refs are gathered by kind, not in text order).
+    const antecedent = refs.filter((r) => r.end <= start && r.secretary).sort((a, b) => a.end - b.end).at(-1)?.secretary;
     const opensSentence = /^\W*$/.test(sentence.slice(0, start));
     const secretary = antecedent ?? (state.lastWasSecretary || (opensSentence && state.subjectWasSecretary) ? state.current : null);
     if (secretary) refs.push({ start, end, kind: 'pronoun', secretary });

@@ -29,9 +29,12 @@ interface Place {
 }
 
 // Words that put the agent in a place: travel, presence and activity there.
-const CUE = /\b(?:said|says|told|held|holds|holding|spent|spends|spending|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ing)?|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
+const CUE = /\b(?:said|says|told|held|holds|holding|spent|spends|spending|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ings?)?|talks|swing|sits?\s+down|sat\s+down|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
 // The last words before a destination: a preposition of place or a verb that takes the place directly.
-const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?)$/i;
+// A place may be described first: "in the capital", "to the city of", "in the Caribbean port of".
+const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?|(?:[\w-]+\s+){0,2}(?:port|city|town|village|resort|capital|province|state|region)\s+(?:city\s+|town\s+)?of\s+)?)$/i;
+// Travelling on from a place puts the traveller there first: "flies into Bogotá from Lima".
+const FROM_PLACE = /\b(?:fl(?:y|ies|ew|ying)|arriv(?:e|es|ed|ing)|came|comes|coming|travel(?:s|ed|led|ing|ling)?|return(?:s|ed|ing)?|head(?:s|ed|ing)|drove|drives)\b[^.;]{0,40}?\bfrom\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|n't|may|might|could|would\s+consider|considering|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
 const WEAK_CUE = /^(?:was|is|were|are|be|been|said|says|told)$/i;
 /** Characters between a subject and its copula: "Carter, who was in", "Mattis was in". */
@@ -108,7 +111,7 @@ export function findVisits(
     if (coordinated) {
       agent = lastAgent;
     } else {
-      const directlyPlaced = BEFORE_PLACE.test(before) || (isHere && /\b\w+\s+$/.test(before));
+      const directlyPlaced = BEFORE_PLACE.test(before) || FROM_PLACE.test(before) || (isHere && /\b\w+\s+$/.test(before));
       // "Rumsfeld in Peru": a headline or aside that puts the secretary in the place.
       const refBefore = refs.filter((r) => r.end <= place.start).at(-1);
       const headline = refBefore !== undefined && /^\s*,?\s*in\s+$/i.test(text.slice(refBefore.end, place.start));
@@ -136,7 +139,9 @@ function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryR
   if (adjacent) return refs.filter((r) => r.end <= place.start).at(-1) ?? null;
   const after = text.slice(place.end);
   // "a visit to Argentina by a U.S. defense secretary": the agent follows.
-  const by = /^\s*(?:[,;]?\s*(?:the\s+)?(?:first|last|second|third)?\s*)?by\s+/.exec(after);
+  // Not after a passive verb: "he was received in Lima by the president" puts "he" in Lima.
+  const passive = /\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en)\s+(?:in|at|to|into)\s+(?:the\s+)?$/i.test(text.slice(0, place.start));
+  const by = passive ? null : /^\s*(?:[,;]?\s*(?:the\s+)?(?:first|last|second|third)?\s*)?by\s+/.exec(after);
   if (by) {
     const next = actors.find((a) => a.start >= place.end + by[0].length - 1 && a.start <= place.end + by[0].length + 12);
     return next?.ref ?? null;
@@ -165,7 +170,9 @@ function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryR
   // place, when that subject stands right before it and the place right after it.
   if (prior && WEAK_CUE.test(cue[0])) {
     const between = actors.some((a) => a.start > cueAt && a.end <= place.start);
-    if (between || cueAt - prior.end > WEAK_CUE_REACH || place.start - (cueAt + cue[0].length) > WEAK_CUE_REACH + 6) return null;
+    // Up to the preposition: "was in the Caribbean port of Cartagena" is as close as "was in Cartagena".
+    const lead = BEFORE_PLACE.exec(before)?.index ?? place.start;
+    if (between || cueAt - prior.end > WEAK_CUE_REACH || lead - (cueAt + cue[0].length) > WEAK_CUE_REACH + 6) return null;
   }
   if (prior) return prior.ref;
   return fronted(text, place, actors);
@@ -214,14 +221,18 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
     out.visits.push(visit(ctx, mention, place, null, { year }, true));
     out.claims.push({ kind: 'first-since', country_iso3: place.country.iso3, country: place.country.name, since: year, ordinal: null, secretary: agent.secretary?.name ?? null, year: currentYear(ctx, text, historicalYears), mention });
   }
-  // "the last defense secretary to come here was Dick Cheney, in 1990".
-  const lastWas = agent.kind === 'title' && !agent.secretary ? /^[^;]{0,30}?\bwas\s+$/.exec(text.slice(place.end, place.end + 40)) : null;
-  if (lastWas && /\blast\b/i.test(text.slice(Math.max(0, agent.start - 10), agent.end + 10))) {
-    const named = refs.find((r) => r.kind === 'name' && r.start >= place.end && r.start - place.end <= 45);
-    const y = named ? /^\s*,?\s*(?:in|during)\s+((?:1[89]|20)\d\d)\b/.exec(text.slice(named.end)) : null;
-    if (named?.secretary && y && ctx.ref.inOffice(named.secretary, Number(y[1]))) {
-      historicalYears.add(Number(y[1]));
-      out.visits.push(visit(ctx, mention, place, named.secretary, { year: Number(y[1]) }, true));
+  // "the last defense secretary to come here was Dick Cheney, in 1990", and "the last time a U.S.
+  // defense secretary came to Buenos Aires, in August 2018, Jim Mattis left ...": the one named.
+  const lastOne = agent.kind === 'title' && !agent.secretary && /\blast\b/i.test(text.slice(Math.max(0, agent.start - 20), agent.end + 10));
+  const named = lastOne ? refs.find((r) => r.kind === 'name' && r.start >= place.end && r.start - place.end <= 45) : undefined;
+  if (named?.secretary) {
+    const between = text.slice(place.end, named.start);
+    const was = /^[^;]{0,30}?\bwas\s+$/.test(between) ? /^\s*,?\s*(?:in|during)\s+((?:1[89]|20)\d\d)\b/.exec(text.slice(named.end)) : null;
+    const aside = /^\s*,\s*(?:in|during)\s+[^,;]{3,30},\s*$/.test(between) ? findDates(between, ctx.doc.meta.published).find((d) => !d.relative) : undefined;
+    const date: CalendarDate | null = was ? { year: Number(was[1]) } : (aside?.date ?? null);
+    if (date && ctx.ref.inOffice(named.secretary, date.year)) {
+      historicalYears.add(date.year);
+      out.visits.push(visit(ctx, mention, place, named.secretary, date, true));
     }
   }
   // "preceded by William Perry in 1995 and Robert Gates in 2010": named visits in the past.
