@@ -88,3 +88,40 @@ describe('item lines of a notification', () => {
     expect(rows.filter((r) => r.part_of).map((r) => r.quantity).sort((a, b) => a! - b!)).toEqual([4, 10]);
   });
 });
+
+describe('talk, options, other buyers, counts that point back, and deals named again', () => {
+  it('talk of a purchase and an option not taken up are no deals', () => {
+    expect(arms('Chile\n\nThere is talk in Santiago of F-16 fighters as the next purchase for Chile.', '2020-02-01')).toEqual([]);
+    expect(arms('Chile\n\nThe contract with Chile carries an option for eight more F-16 fighters.', '2020-02-01')).toEqual([]);
+  });
+  it('another region\'s navy buying is not the document\'s country', () => {
+    expect(arms('Ecuador ships\n\nThe design is also used by the Indonesian Navy, which ordered four patrol vessels in 2021.', '2022-03-01')).toEqual([]);
+  });
+  it('"bought 24 of them" counts the equipment named before', () => {
+    expect(arms('Ecuador\n\nThe air force flies the Kfir: Ecuador bought 12 of them from Israel in 2011.', '2015-01-01')).toEqual([expect.objectContaining({ buyer: 'ECU', seller: 'ISR', quantity: 12, year: 2011, status: 'purchased' })]);
+  });
+  it('"the first of two" vessels delivered is one', () => {
+    expect(arms('Chile\n\nThe shipyard delivered the first of two offshore patrol vessels to Chile on Monday.', '2019-06-05')).toEqual([expect.objectContaining({ buyer: 'CHL', quantity: 1, status: 'delivered' })]);
+  });
+  it('item lines under a deal named only in general make it a package', () => {
+    const text = [
+      'Jamaica – Helicopters',
+      '',
+      'WASHINGTON, May 2, 2023 – The State Department has approved a possible Foreign Military Sale to Jamaica of rotary-wing aircraft, engines and support for an estimated cost of $90 million.',
+      '',
+      'Major Defense Equipment (MDE):',
+      'four (4) UH-60M Black Hawk helicopters;',
+      'ten (10) T700-GE-701D engines.',
+    ].join('\n');
+    const rows = arms(text, '2023-05-02');
+    expect(rows.filter((r) => !r.part_of)).toEqual([expect.objectContaining({ buyer: 'JAM', value: 90_000_000, designation: null })]);
+    expect(rows.filter((r) => r.part_of).map((r) => [r.designation, r.quantity]).sort()).toEqual([
+      ['T700 turboshaft engine', 10],
+      ['UH-60 Black Hawk', 4],
+    ]);
+  });
+  it('"The helicopter purchase, worth ..." prices the deal just stated', () => {
+    const text = 'Peru\n\nThe Peruvian army has agreed to buy eight Mi-171 helicopters from Russia. The helicopter purchase, worth $120 million, was signed in March, and the first two aircraft arrive next year.';
+    expect(arms(text, '2015-06-01')).toEqual([expect.objectContaining({ buyer: 'PER', quantity: 8, value: 120_000_000 })]);
+  });
+});

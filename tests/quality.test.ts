@@ -25,7 +25,7 @@ describe('development set (sources/)', () => {
   });
 });
 
-describe.each(['tests/fixtures/heldout', 'tests/fixtures/blind', 'tests/fixtures/heldout-3'])('held-out set %s', (set) => {
+describe.each(['tests/fixtures/heldout', 'tests/fixtures/blind', 'tests/fixtures/heldout-3', 'tests/fixtures/heldout-4'])('held-out set %s', (set) => {
   it('keeps precision >= 0.95 and no trap rows', async () => {
     const s = await scores(set);
     for (const table of TABLES) {

@@ -20,19 +20,23 @@ const STAGE: Record<ArmsStatus, number> = { proposed: 1, approved: 2, ordered: 3
 const WEAK_CUE = /\b(?:sale|sales|deal|purchase|purchases|acquisition|acquire|buy|sell|sold|sells|contract|package)\b/i;
 // Not purchases: free transfers, aid, construction, and money that is training or assistance.
 const NOT_PURCHASE = /\b(?:grant(?:s|ed)?|donat(?:e|ed|es|ing|ion|ions)|gift(?:s|ed)?|free\s+of\s+charge|at\s+no\s+cost|excess\s+defense\s+articles|lend|lent|loan(?:s|ed)?|leas(?:e|ed|es|ing)|wall|hurricane|earthquake|disaster|humanitarian|relief|capacity[- ]building|(?:security|military|foreign|counternarcotics|counterdrug|economic)\s+assistance|Foreign\s+Military\s+Financing|FMF|appropriat(?:ed|ion|ions))\b/i;
-// Not a deal being made: blocked or banned sales, smuggling, seizures, lawsuits (lower case: "Block II" is a model).
-const NOT_A_DEAL = /\b(?:block(?:s|ed|ing)?|bann?(?:ed|s|ing)?|embargo(?:es|ed)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|den(?:y|ied|ies)|refus(?:e|ed|es)|veto(?:es|ed)?|smuggl(?:e|ed|ing)|traffick(?:ed|ing)|seiz(?:e|ed|ure|ures)|lawsuit|sued|sues|stolen|cancel(?:s|led|ed|ing)?|handed\s+over|not\s+(?:yet\s+)?(?:decided|bought|purchased|ordered|signed)|undecided|whether\s+to|postpon(?:e|ed|es|ing)|collaps(?:e|ed|es)|fell\s+through|shelved|scrapped|abandon(?:ed|s)?|stalled|rejected|fail(?:ed|s)\s+to)\b/;
+// Not a deal being made: blocked or banned sales, smuggling, seizures, lawsuits, talk and options not
+// taken up (lower case: "Block II" is a model).
+const NOT_A_DEAL = /\b(?:block(?:s|ed|ing)?|bann?(?:ed|s|ing)?|embargo(?:es|ed)?|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|den(?:y|ied|ies)|refus(?:e|ed|es)|veto(?:es|ed)?|smuggl(?:e|ed|ing)|traffick(?:ed|ing)|seiz(?:e|ed|ure|ures)|lawsuit|sued|sues|stolen|cancel(?:s|led|ed|ing)?|handed\s+over|not\s+(?:yet\s+)?(?:decided|bought|purchased|ordered|signed)|undecided|whether\s+to|postpon(?:e|ed|es|ing)|collaps(?:e|ed|es)|fell\s+through|shelved|scrapped|abandon(?:ed|s)?|stalled|rejected|fail(?:ed|s)\s+to|talk\s+(?:[^.;]{0,30}?\s)?of|rumou?r(?:s|ed)?|speculat(?:e|es|ed|ion)|wish\s+list|(?:could|might|may)\s+(?:buy|purchase|acquire|order)|(?:an?|the)\s+option\s+(?:for|on|to\s+buy))\b/;
 // "its F-16 fleet", "the Air Force's F-5 fighters": equipment already owned, bought only if a past purchase says so.
 const OWNED = /\b(?:its|their|his|her|our|[A-Z][\p{L}.]*['’]s)\s+(?:[\w-]+\s+){0,2}$/u;
 const ANAPHORIC = /\b(?:the|these|those|this|that|such)\s+(?:\w+\s+){0,2}$/i;
 const OTHER_TIME = /\b(?:existing|previous|previously|earlier|older|old|former|current)\s+(?:\w+\s+)?$/i;
 const US_SALE = /\b(?:Foreign\s+Military\s+Sales?|FMS|Defense\s+Security\s+Cooperation\s+Agency|DSCA|State\s+Department|Department\s+of\s+State|Pentagon|U\.S\.\s+(?:contractors?|companies|firms|government|manufacturers?)|from\s+the\s+(?:U\.S\.|United\s+States))\b/;
 const COST_SENTENCE = /\b(?:estimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)|total\s+(?:case\s+)?value|valued\s+at|worth|cost)\b/i;
+const THE_DEAL = /^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}(?:purchase|deal|order|contract|sale|acquisition)\b|\bthe\s+(?:whole|entire|full)\s+(?:package|deal|contract|order|purchase)\b/;
 const INCLUDING = /\b(?:including|includes|include|such\s+as|among\s+them|comprising)\b|:(?=\s+\S)/i;
 // Relative phrases that date a deal ("last year", "this month"); "in a year" is a duration, not a date.
 const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow|earlier|later|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i;
 const SIDE_CLAUSE = /,\s+(?:closing|ending|marking|replacing|which|when|who|after|before|since)\b|\s(?:that|which)\s+(?:began|started|ended|was|were)\b/;
 const DECADE = /\b(?:1[89]|20)\d0s\b/;
+// Another country's forces buying: "the Philippine Navy, which ordered six ..." (a LAC demonym is checked apart).
+const FOREIGN_FORCE_BUYS = /\b([A-Z][a-z]+(?:ine|ese|ian|an|ish|i|ch))\s+(?:Navy|Army|Air\s+Force|Marines|Coast\s+Guard|Armed\s+Forces|armed\s+forces|military|government)\s*,?\s*(?:which|that)?\s*(?:has\s+|had\s+)?(?:ordered|bought|purchased|acquired|signed)\b/;
 const BUYER_ROLE = /(?:Government\s+of\s+(?:the\s+)?|sale\s+to\s+(?:the\s+)?(?:Government\s+of\s+)?|sell\s+[^.]{0,60}?\bto\s+(?:the\s+)?|between\s+)$/i;
 
 // Between a designation and its noun only more of the name: "M1152 High Mobility ... Vehicles".
@@ -60,7 +64,7 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
   if (ctx.ref.findEquipment(text).length === 0 && ctx.ref.findEquipmentNouns(text).length === 0 && !COST_SENTENCE.test(text)) return;
   // Grants, blocked sales and the like void their own clause: "bought five jets from France, but
   // Britain has blocked the sale of spare parts" still states the purchase.
-  const clauses = clausesOf(text).filter((c) => !NOT_PURCHASE.test(c.text) && !NOT_A_DEAL.test(c.text));
+  const clauses = clausesOf(text).filter((c) => !NOT_PURCHASE.test(c.text) && !NOT_A_DEAL.test(c.text) && !foreignBuyer(c.text, ctx));
   if (clauses.length === 0) return;
   const open = (at: number) => clauses.some((c) => at >= c.start && at < c.end);
   const kept = clauses.map((c) => c.text).join(' ');
@@ -71,7 +75,9 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
   const bought = status !== null && STAGE[status] >= STAGE.purchased;
   const items = findItems(text, ctx, amounts).filter((i) => open(i.start) && (bought || !OWNED.test(text.slice(0, i.start))));
 
-  if (items.length === 0) return followUp(s, ctx, mention, state, amounts);
+  // "The helicopter purchase, worth $118 million, ...", "put the whole package ... at $3.6 billion":
+  // the deal already stated, named again; its figure belongs to that deal or to none.
+  if (items.length === 0 || (THE_DEAL.test(text) && amounts.length > 0)) return followUp(s, ctx, mention, state, amounts);
   if (!status && !weak) return enrich(mention, state, items);
 
   const buyer = findBuyer(s, ctx, previous, state);
@@ -157,6 +163,12 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
   state.facts.push(fact);
 }
 
+/** The clause has another region's forces or government buying (a Latin American or Caribbean one is ours). */
+function foreignBuyer(text: string, ctx: DocContext): boolean {
+  const m = FOREIGN_FORCE_BUYS.exec(text);
+  return m !== null && ctx.ref.placeNamed(m[1]!)?.country.region !== 'lac';
+}
+
 interface Clause {
   start: number;
   end: number;
@@ -193,8 +205,12 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
       state.facts.push({ ...priced, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, derived: false, listed: true, origin: priced });
       continue;
     }
-    if (aggregate) {
-      state.facts.push({ ...aggregate, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, value_usd: null, value_qualifier: null, part_of: aggregate, covers: undefined, derived: false });
+    // A line under a priced deal the document named only in general ("rotary-wing aircraft, engines
+    // and support ... $360 million"): that deal is the package, and the line one of its items.
+    const whole = aggregate ?? state.facts.findLast((f) => f.value_usd !== null && f.designation === null && f.part_of === null && !f.derived && !f.listed);
+    if (whole) {
+      whole.covers = [...new Set([...(whole.covers ?? []), item.designation.designation])];
+      state.facts.push({ ...whole, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, value_usd: null, value_qualifier: null, part_of: whole, covers: undefined, derived: false });
     }
   }
 }
@@ -295,10 +311,14 @@ function findItems(text: string, ctx: DocContext, amounts: { start: number; end:
   for (const [index, item] of items.entries()) {
     const floor = index > 0 ? items[index - 1]!.end : 0;
     let count = counts.filter((c) => c.start >= floor && c.end <= item.start && QUANTITY_GAP.test(text.slice(c.end, item.start))).at(-1);
+    // "the Kfir ...: Colombia bought 24 of them": a count pointing back at this item.
+    count ??= index === items.length - 1 ? counts.find((c) => c.start >= item.end && /^\s+of\s+(?:them|these|those)\b/.test(text.slice(c.end))) : undefined;
     if (!count) continue;
     // "received the first two of six K-8 jets": what this sentence states arrived is two.
     const firstOf = counts.find((c) => c.end <= count!.start && /^\s+of\s+$/.test(text.slice(c.end, count!.start)) && /\bfirst\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)));
     if (firstOf) count = { ...firstOf, end: count.end };
+    // "delivered the first of two patrol vessels": what this sentence states is one of them.
+    else if (/\bfirst\s+of\s+$/i.test(text.slice(Math.max(0, count.start - 12), count.start))) count = { ...count, value: 1 };
     item.quantity = count.value;
     const lead = text.slice(count.end, item.start);
     item.lead = lead.length;
