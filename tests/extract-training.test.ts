@@ -104,3 +104,13 @@ describe('years, programs and aid that is not security assistance', () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe('two amounts, two years', () => {
+  it('pairs each amount with the year of its own clause, with its own basis', () => {
+    const rows = training('Aid\n\nPeru received $12 million in Foreign Military Financing in fiscal 2015, and the request for fiscal 2016 brings that down to $9.5 million.', '2015-05-01');
+    expect(rows.map((r) => [r.recipient, r.amount, r.basis, r.end]).sort()).toEqual([
+      ['PER', 12_000_000, null, 2015],
+      ['PER', 9_500_000, 'requested', 2016],
+    ]);
+  });
+});

@@ -184,8 +184,8 @@ function amountsByYear(text: string, amounts: ReturnType<typeof findAmounts>): {
   return out as { amount: (typeof amounts)[number]; year: number; basis: AmountBasis | null }[];
 }
 
-/** Characters between an amount and the year it is for: "$27 million in FY2015". */
-const YEAR_REACH = 30;
+/** Characters between an amount and the year it is for: "$27 million in FY2015", "$30 million in Foreign Military Financing in fiscal 2013". */
+const YEAR_REACH = 50;
 
 function findRecipient(text: string, ctx: DocContext, program: Program | null): Country | null {
   const lac = [...new Set(ctx.ref.findPlaces(text).filter((p) => p.country.region === 'lac').map((p) => p.country))];
