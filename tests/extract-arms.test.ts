@@ -125,3 +125,15 @@ describe('talk, options, other buyers, counts that point back, and deals named a
     expect(arms(text, '2015-06-01')).toEqual([expect.objectContaining({ buyer: 'PER', quantity: 8, value: 120_000_000 })]);
   });
 });
+
+describe('equipment named again by number', () => {
+  it('"signed for the pair" is a deal of its own for the equipment just named, and takes the cost that follows', () => {
+    const text = 'Chile ships\n\nThe shipyard delivered the first of two patrol vessels built for the Chilean navy on Monday.\n\nChile signed for the pair in March 2021. The deal is worth $200 million.';
+    const rows = arms(text, '2023-05-02');
+    expect(rows).toContainEqual(expect.objectContaining({ buyer: 'CHL', quantity: 2, value: 200_000_000, year: 2021, status: 'ordered' }));
+    expect(rows).toContainEqual(expect.objectContaining({ buyer: 'CHL', quantity: 1, value: null, status: 'delivered' }));
+  });
+  it('"both countries" is no equipment', () => {
+    expect(arms('Talks\n\nChile bought two patrol vessels from Spain in 2019. Both countries signed for closer cooperation in 2020.', '2021-01-01')).toEqual([expect.objectContaining({ buyer: 'CHL', quantity: 2, year: 2019 })]);
+  });
+});

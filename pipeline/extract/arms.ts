@@ -11,7 +11,7 @@ import { allMatches } from '../lib/text.js';
 const STATUS_CUES: [ArmsStatus, RegExp][] = [
   ['proposed', /\b(?:request(?:ed|s|ing)?|seek(?:s|ing)?|sought|wants?\s+to\s+(?:buy|purchase|acquire)|possible\s+(?:Foreign\s+Military\s+)?sale|proposed\s+(?:sale|deal|purchase|acquisition|transfer)|notif(?:ied|ies|y|ication)|plans?\s+to\s+(?:buy|purchase|acquire)|(?:is|are|was)\s+considering|negotiat(?:e|es|ed|ing|ions?)|interested\s+in\s+(?:buying|purchasing|acquiring))\b/i],
   ['approved', /\b(?:approv(?:ed|es|ing|al)|authoriz(?:ed|es|ing)|green[- ]?light(?:ed|s)?)\b/i],
-  ['ordered', /\b(?:ordered|orders|placed\s+an?\s+order|signed\s+(?:(?:a|an|the)\s+)?(?:(?:[^.]|\.\d){0,60}?\s)?(?:contracts?|deals?|agreements?)|contracted|agreed\s+to\s+(?:buy|purchase|acquire)|will\s+(?:buy|purchase|acquire)|(?:is|are)\s+(?:buying|purchasing|acquiring))\b/i],
+  ['ordered', /\b(?:ordered|orders|placed\s+an?\s+order|signed\s+(?:(?:a|an|the)\s+)?(?:(?:[^.]|\.\d){0,60}?\s)?(?:contracts?|deals?|agreements?)|signed\s+for|contracted|agreed\s+to\s+(?:buy|purchase|acquire)|will\s+(?:buy|purchase|acquire)|(?:is|are)\s+(?:buying|purchasing|acquiring))\b/i],
   ['purchased', /\b(?:bought|purchased|acquired|buying\s+binge|shopping\s+spree)\b/i],
   ['delivered', /\b(?:delivered|took\s+delivery|taken\s+delivery|received)\b/i],
 ];
@@ -29,6 +29,9 @@ const ANAPHORIC = /\b(?:the|these|those|this|that|such)\s+(?:\w+\s+){0,2}$/i;
 const OTHER_TIME = /\b(?:existing|previous|previously|earlier|older|old|former|current)\s+(?:\w+\s+)?$/i;
 const US_SALE = /\b(?:Foreign\s+Military\s+Sales?|FMS|Defense\s+Security\s+Cooperation\s+Agency|DSCA|State\s+Department|Department\s+of\s+State|Pentagon|U\.S\.\s+(?:contractors?|companies|firms|government|manufacturers?)|from\s+the\s+(?:U\.S\.|United\s+States))\b/;
 const COST_SENTENCE = /\b(?:estimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)|total\s+(?:case\s+)?value|valued\s+at|worth|cost)\b/i;
+// The equipment just named, by number: "Peru's navy signed for the pair in November 2023".
+const AGAIN = /\b(?:the\s+(pair|two|three|four|five|six|seven|eight|nine|ten)|both)\b(?!\s+(?:of|countries|governments|sides|nations|men|companies)\b)/i;
+const NUMBER_WORDS: Record<string, number> = { pair: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const THE_DEAL = /^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}(?:purchase|deal|order|contract|sale|acquisition)\b|\bthe\s+(?:whole|entire|full)\s+(?:package|deal|contract|order|purchase)\b/;
 const INCLUDING = /\b(?:including|includes|include|such\s+as|among\s+them|comprising)\b|:(?=\s+\S)/i;
 // Relative phrases that date a deal ("last year", "this month"); "in a year" is a duration, not a date.
@@ -61,7 +64,7 @@ export interface ArmsState {
 export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsState, previous: Sentence | null): void {
   const text = s.text;
   // Most sentences name no equipment and state no cost: they are done with two lexicon lookups.
-  if (ctx.ref.findEquipment(text).length === 0 && ctx.ref.findEquipmentNouns(text).length === 0 && !COST_SENTENCE.test(text)) return;
+  if (ctx.ref.findEquipment(text).length === 0 && ctx.ref.findEquipmentNouns(text).length === 0 && !COST_SENTENCE.test(text) && !AGAIN.test(text)) return;
   // Grants, blocked sales and the like void their own clause: "bought five jets from France, but
   // Britain has blocked the sale of spare parts" still states the purchase.
   const clauses = clausesOf(text).filter((c) => !NOT_PURCHASE.test(c.text) && !NOT_A_DEAL.test(c.text) && !foreignBuyer(c.text, ctx));
@@ -77,6 +80,8 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
 
   // "The helicopter purchase, worth $118 million, ...", "put the whole package ... at $3.6 billion":
   // the deal already stated, named again; its figure belongs to that deal or to none.
+  const again = items.length === 0 ? AGAIN.exec(kept) : null;
+  if (again && status && STAGE[status] >= STAGE.ordered) return sameEquipment(s, ctx, mention, state, again, status, previous);
   if (items.length === 0 || (THE_DEAL.test(text) && amounts.length > 0)) return followUp(s, ctx, mention, state, amounts);
   if (!status && !weak) return enrich(mention, state, items);
 
@@ -264,6 +269,15 @@ function promoteListedPackages(facts: ArmsFact[]): void {
       f.origin = undefined;
     }
   }
+}
+
+/** "signed for the pair in November 2023": a deal of its own for the equipment of the document's last deal. */
+function sameEquipment(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsState, again: RegExpExecArray, status: ArmsStatus, previous: Sentence | null): void {
+  const last = state.facts.findLast((f) => f.part_of === null && !f.covers && (f.designation !== null || f.category !== null));
+  if (!last) return;
+  if (ctx.ref.findPlaces(s.text).some((p) => p.country.region === 'lac' && p.country.iso3 !== last.buyer_iso3)) return;
+  const quantity = again[1] ? NUMBER_WORDS[again[1].toLowerCase()]! : 2;
+  state.facts.push({ ...last, mention, quantity, status, year: yearOf(s, ctx, previous), value_usd: null, value_qualifier: null, derived: false, origin: undefined, listed: undefined });
 }
 
 /** "The estimated cost is $556 million.": a figure for the fact just stated in the same paragraph. */
