@@ -103,3 +103,10 @@ describe('places described, departures, passives and past visits told in passing
     expect(visits(text, '2014-10-13')).toContain('Robert Gates|PER|2010|2010-04|Lima');
   });
 });
+
+describe('the first visit since a named predecessor', () => {
+  it('"the first time a secretary had come through X since <Name> toured ... in <year>" is that predecessor\'s visit', () => {
+    const text = 'Base visit\n\nIt was the first time a sitting defense secretary had come through Soto Cano since William Perry toured the base in early 1996.';
+    expect(visits(text, '2016-10-11')).toEqual(['William Perry|HND|1996|1996|']);
+  });
+});

@@ -32,7 +32,7 @@ interface Place {
 const CUE = /\b(?:said|says|told|held|holds|holding|spent|spends|spending|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ings?)?|talks|swing|sits?\s+down|sat\s+down|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
 // The last words before a destination: a preposition of place or a verb that takes the place directly.
 // A place may be described first: "in the capital", "to the city of", "in the Caribbean port of".
-const BEFORE_PLACE = /(?:\b(?:in|to|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?|(?:[\w-]+\s+){0,2}(?:port|city|town|village|resort|capital|province|state|region)\s+(?:city\s+|town\s+)?of\s+)?)$/i;
+const BEFORE_PLACE = /(?:\b(?:in|to|into|at|through|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?|(?:[\w-]+\s+){0,2}(?:port|city|town|village|resort|capital|province|state|region)\s+(?:city\s+|town\s+)?of\s+)?)$/i;
 // Travelling on from a place puts the traveller there first: "flies into Bogotá from Lima".
 const FROM_PLACE = /\b(?:fl(?:y|ies|ew|ying)|arriv(?:e|es|ed|ing)|came|comes|coming|travel(?:s|ed|led|ing|ling)?|return(?:s|ed|ing)?|head(?:s|ed|ing)|drove|drives)\b[^.;]{0,40}?\bfrom\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|n't|may|might|could|would\s+consider|considering|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
@@ -220,6 +220,14 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
     historicalYears.add(year);
     out.visits.push(visit(ctx, mention, place, null, { year }, true));
     out.claims.push({ kind: 'first-since', country_iso3: place.country.iso3, country: place.country.name, since: year, ordinal: null, secretary: agent.secretary?.name ?? null, year: currentYear(ctx, text, historicalYears), mention });
+  }
+  // "the first time a defense secretary had come through Palmerola since William Cohen toured the
+  // relief effort in early 1999": the named secretary's visit, in the year the clause gives.
+  const sinceNamed = first && !since ? refs.find((r) => r.kind === 'name' && r.start >= place.end && r.start < clause.end && /\bsince\s+$/.test(text.slice(Math.max(0, r.start - 8), r.start))) : undefined;
+  const sinceYear = sinceNamed ? findYears(text.slice(sinceNamed.end, Math.min(clause.end, sinceNamed.end + 80)))[0] : undefined;
+  if (sinceNamed?.secretary && sinceYear && ctx.ref.inOffice(sinceNamed.secretary, sinceYear.year)) {
+    historicalYears.add(sinceYear.year);
+    out.visits.push(visit(ctx, mention, place, sinceNamed.secretary, { year: sinceYear.year }, true));
   }
   // "the last defense secretary to come here was Dick Cheney, in 1990", and "the last time a U.S.
   // defense secretary came to Buenos Aires, in August 2018, Jim Mattis left ...": the one named.
