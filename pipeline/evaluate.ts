@@ -159,6 +159,7 @@ const DEFAULT_SETS = [
   { name: 'Held-out set 2 (tests/fixtures/blind/)', sources: 'tests/fixtures/blind', gold: 'tests/fixtures/blind/gold' },
   { name: 'Held-out set 3 (tests/fixtures/heldout-3/)', sources: 'tests/fixtures/heldout-3', gold: 'tests/fixtures/heldout-3/gold' },
   { name: 'Held-out set 4 (tests/fixtures/heldout-4/)', sources: 'tests/fixtures/heldout-4', gold: 'tests/fixtures/heldout-4/gold' },
+  { name: 'Held-out set 5 (tests/fixtures/heldout-5/)', sources: 'tests/fixtures/heldout-5', gold: 'tests/fixtures/heldout-5/gold' },
 ];
 
 if (process.argv[1]?.endsWith('pipeline/evaluate.ts')) {
