@@ -114,3 +114,30 @@ describe('two amounts, two years', () => {
     ]);
   });
 });
+
+describe('rows per country, courses, funding since a fiscal year, and what is not security training', () => {
+  it('a table row labelled with a country is that country\'s; the total under them is no one country\'s', () => {
+    const text = ['Annex', '', 'Table 2: Security assistance, fiscal years 2019 and 2020 ($ in millions)', 'Country FY2019 FY2020', 'Belize 3.1 2.8', 'Panama 9.4 10.2', 'Total 12.5 13.0'].join('\n');
+    expect(training(text, '2021-03-01').map((r) => [r.recipient, r.amount, r.end]).sort()).toEqual([
+      [null, 12_500_000, 2019],
+      [null, 13_000_000, 2020],
+      ['BLZ', 2_800_000, 2020],
+      ['BLZ', 3_100_000, 2019],
+      ['PAN', 10_200_000, 2020],
+      ['PAN', 9_400_000, 2019],
+    ]);
+  });
+  it('graduating from a course is one course; "on Friday" dates it; long descriptions of the trainees still count them', () => {
+    const rows = training('Graduation\n\nTwenty members of Panama\'s National Aeronaval Service graduated on Friday from a three-week boarding officer course taught by U.S. instructors. Since 2016, U.S. teams have trained more than 900 Panamanian coast guard and air surveillance personnel in 40 courses.', '2024-05-13');
+    expect(rows).toContainEqual(expect.objectContaining({ recipient: 'PAN', trainees: 20, courses: 1, start: 2024, end: 2024 }));
+    expect(rows).toContainEqual(expect.objectContaining({ recipient: 'PAN', trainees: 900, courses: 40, start: 2016, end: 2024 }));
+  });
+  it('"since fiscal year 2019" starts the span', () => {
+    expect(training('Funding\n\nThe State Department has provided $8.5 million for the training of Belize\'s coast guard since fiscal year 2019.', '2024-05-13')).toEqual([expect.objectContaining({ recipient: 'BLZ', amount: 8_500_000, start: 2019, end: 2024 })]);
+  });
+  it('donated boats, volunteer classes and a contract for helicopters are not training facts', () => {
+    expect(training('Boats\n\nThe delegation handed over two patrol boats valued at $3 million, donated under the Caribbean Basin Security Initiative to Jamaica.', '2024-01-10')).toEqual([]);
+    expect(training('Ship\n\nVolunteers from nonprofit groups taught classes to 300 Honduran nurses.', '2019-11-18')).toEqual([]);
+    expect(training('Deal\n\nBolivia signed the contract for 12 helicopters at a cost of $150 million, a price that included training for pilots.', '2015-03-05')).toEqual([]);
+  });
+});

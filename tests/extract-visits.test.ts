@@ -110,3 +110,29 @@ describe('the first visit since a named predecessor', () => {
     expect(visits(text, '2016-10-11')).toEqual(['William Perry|HND|1996|1996|']);
   });
 });
+
+describe('transcripts, speeches and stops told in the first person', () => {
+  it('a transcript turn labelled with the secretary makes "we" the secretary; a reporter\'s turn does not', () => {
+    const text = [
+      'Media availability en route',
+      '',
+      'SECRETARY OF DEFENSE LEON E. PANETTA: Thanks for coming back here.',
+      '',
+      'When we land in Lima I will meet the minister. Then our next stop is Quito.',
+      '',
+      'Q: Mr. Secretary, I was in Caracas last week. Will you go there?',
+    ].join('\n');
+    expect(visits(text, '2012-04-24')).toEqual(['Leon Panetta|ECU|2012||Quito', 'Leon Panetta|PER|2012||Lima']);
+  });
+  it('a speech heading "As Delivered by" the secretary, with the place, is the secretary there', () => {
+    const text = 'Remarks at the conference\n\nAs Delivered by Secretary of Defense Ash Carter, Hilton Hotel, Bridgetown, Barbados, Monday, May 2, 2016\n\nThank you all.';
+    expect(visits(text, '2016-05-02')).toEqual(['Ash Carter|BRB|2016|2016-05-02|Bridgetown']);
+  });
+  it('the year right after a place is that visit\'s, not an earlier one in the sentence', () => {
+    expect(visits('Past visits\n\nBill Cohen went to Manaus back in 2000, and Don Rumsfeld came to Quito in 2005.', '2012-04-24')).toEqual(['Donald Rumsfeld|ECU|2005|2005|Quito', 'William Cohen|BRA|2000|2000|Manaus']);
+  });
+  it('"looks forward to traveling to Peru" is no visit; "joined ministers in Lima" is', () => {
+    expect(visits('Trip\n\nA spokesman said the secretary looks forward to traveling to Peru at a future date, after Defense Secretary Lloyd Austin postponed the trip.', '2023-02-15')).toEqual([]);
+    expect(visits('Trip\n\nTwo years ago Defense Secretary Chuck Hagel joined the ministers in Lima.', '2016-10-11')).toEqual(['Chuck Hagel|PER|2014|2014|Lima']);
+  });
+});

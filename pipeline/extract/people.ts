@@ -41,7 +41,8 @@ const FOREIGN_OWNER = /(?:[A-Z][\p{L}]+(?:an|ian|ine|ean|ese|ish|i|ch)|[A-Z][\p{
 // A described U.S. defense secretary: "the secretary", "the Pentagon chief", "a U.S. defense secretary".
 const DESCRIBED = /\b(?:(?:the|a|an)\s+)?(?:(?:U\.S\.|US|United States|American)\s+)?(?:(?:Defense|Defence)\s+Secretary|Secretary\s+of\s+(?:Defense|Defence)|Pentagon\s+(?:chief|head|boss)|(?:defense|defence)\s+chief|secretary)\b(?!\s+(?:of\s+(?:State|Homeland|the\s+(?:Navy|Army|Air\s+Force|Treasury))|General)|\s*-\s*general)(?!s)/gi;
 const PRONOUN = /\b(?:he|his|him|himself)\b/gi;
-const FIRST_PERSON = /\b(?:I|my|me)\b/g;
+// The speaker and the party travelling with them ("when we land in Brasília", "our next stop").
+const FIRST_PERSON = /\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|us)\b/g;
 
 /**
  * Secretary references in a sentence, in text order. Names come from the terms table; a bare surname
@@ -164,6 +165,25 @@ export function findOtherAgents(sentence: string, ref: Reference, secretaries: S
     out.push({ start, end, person: true });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// A transcript turn: "SECRETARY OF DEFENSE LEON E. PANETTA:", "SEC. PANETTA:", "Q:".
+const TURN = /^\s*([A-Z](?:[A-Z.' -]{0,60}?[A-Z.])?)\s*:\s/;
+const QUESTIONER = /^(?:Q|QUESTION|MODERATOR|REPORTER|STAFF)$/;
+
+/**
+ * Who speaks in a paragraph that opens with a transcript label: the secretary the label names (in
+ * office in `year`), null for anyone else (a reporter's question, a general), undefined when the
+ * paragraph has no label (the previous speaker goes on).
+ */
+export function turnSpeaker(paragraph: string, ref: Reference, year: number): Secretary | null | undefined {
+  const m = TURN.exec(paragraph);
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  if (QUESTIONER.test(label)) return null;
+  const words = label.split(/[\s.]+/).filter(Boolean).map((w) => w[0]! + w.slice(1).toLowerCase());
+  const named = words.flatMap((w) => ref.secretariesWithSurname(w)).filter((s) => /^(?:Sec|Secretary)$/.test(words[0]!) && ref.inOffice(s, year));
+  return named[0] ?? null;
 }
 
 /** Carries the people state past a sentence: who was named, and whether the secretary was mentioned last. */

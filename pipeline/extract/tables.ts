@@ -22,7 +22,7 @@ export interface TableState {
   country: Country | null;
   /** The table has rows that are not security assistance: its grand total mixes them in. */
   mixed: boolean;
-  /** Country headings since the table's header: a total after two or more is for no one country. */
+  /** Country headings and country rows since the table's header: a total after two or more is for no one country. */
   sections: number;
   /** A scale note was read since the last country heading. */
   scaledInSection: boolean;
@@ -106,9 +106,13 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
   if (!measures || cells.length !== measures.length) return [];
   const perGroup = measures.length / state.groups.length;
   if (!Number.isInteger(perGroup)) return [];
-  // "TOTAL" under two countries' sections is the sum of both: no one recipient.
+  // A row per country ("Costa Rica 17.4 21.9") is that country's; it counts as a section for the total.
+  const named = ctx.ref.placeNamed(label);
+  const rowCountry = named?.kind === 'country' && named.country.region === 'lac' ? named.country : null;
+  if (rowCountry) state.sections++;
+  // "TOTAL" under two countries' sections or rows is the sum of them all: no one recipient.
   const acrossSections = state.sections >= 2 && /^(?:grand\s+)?total\b/i.test(label);
-  const recipient = acrossSections ? null : (state.country ?? ctx.mainCountry);
+  const recipient = acrossSections ? null : (rowCountry ?? state.country ?? ctx.mainCountry);
   const program = ctx.ref.findPrograms(label)[0]?.entry ?? null;
   const facts: TrainingFact[] = [];
   state.groups.forEach((group, g) => {

@@ -11,14 +11,14 @@ import { allMatches } from '../lib/text.js';
 const TRAINING = /\b(?:train(?:s|ed|ing|ees?)?|courses?|classes|instruct(?:ed|ion|ors?)|educat(?:ed|ion)|students|cadets|schooling|academy)\b/i;
 const ASSISTANCE = /\b(?:(?:security|military|counternarcotics|counterdrug|counter-narcotics|defense)\s+(?:assistance|aid|cooperation\s+funds?)|capacity[- ]building|appropriated|allocations?|Foreign\s+Military\s+Financing)\b/i;
 // Not security assistance: disaster and humanitarian aid, purchases, construction.
-const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|Millennium\s+Challenge|compact|economic\s+(?:growth|aid|assistance|development)|development\s+(?:assistance|aid)|USAID)\b/i;
+const NOT_TRAINING = /\b(?:humanitarian|disaster|relief|hurricane|earthquake|food|famine|refugees?|wall|Millennium\s+Challenge|compact|economic\s+(?:growth|aid|assistance|development)|development\s+(?:assistance|aid)|USAID|donat(?:e|ed|es|ing|ion|ions)|non-?profits?|non-?governmental|NGOs?|volunteers)\b/i;
 // Money for buying equipment is an arms fact, unless a program names it assistance (FMF pays for purchases).
-const PURCHASE = /\b(?:bought|buy|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|procure(?:ment)?|sale|sold|package)\b/i;
-const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,4}?(?:soldiers|marines|troops|peacekeepers|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people|medics|rescuers|firefighters|nurses|doctors|engineers|technicians|mechanics|analysts|investigators|prosecutors|judges|guards|guardsmen|service\s+members)\b/;
+const PURCHASE = /\b(?:bought|buy|purchas(?:e|ed|es|ing)|acquir(?:e|ed|es|ing)|procure(?:ment)?|sale|sold|package|signed\s+(?:a|the)\s+contract)\b/i;
+const PEOPLE = /^\s*(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,8}?(?:soldiers|marines|troops|peacekeepers|officers|students|trainees|personnel|police(?:men|\s+officers)?|commanders|cadets|pilots|members|sailors|airmen|service\s*members|agents|officials|recruits|special\s+forces|commandos|military\s+personnel|people|medics|rescuers|firefighters|nurses|doctors|engineers|technicians|mechanics|analysts|investigators|prosecutors|judges|guards|guardsmen|service\s+members)\b/;
 const COURSE_COUNT = /^\s*(?:[a-z-]+\s+){0,2}(?:courses|classes|training\s+courses)\b/i;
-const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in)\s+an?\s+(?:[\w-]+\s+){0,3}course\b/i;
-// "last month", "this year": relative phrases that give the fact a year.
-const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow)\b/i;
+const ONE_COURSE = /\b(?:take|took|taking|attend(?:ed|ing)?|complete(?:d)?|completing|enroll(?:ed)?\s+in|graduat(?:ed|es|ing)\s+(?:\w+\s+){0,3}?from|through)\s+an?\s+(?:[\w-]+\s+){0,6}?course\b/i;
+// "last month", "this year", "on Friday": relative phrases that give the fact a year.
+const RELATIVE_TIME = /\b(?:last|this|next|ago|yesterday|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i;
 const SAME_YEAR = /\b(?:(?:the|that)\s+same\s+(?:fiscal\s+)?year|that\s+(?:fiscal\s+)?year)\b/i;
 // A running total ("bring this total to", "to date"); "a total of 320" is only a sum.
 const CUMULATIVE = /\b(?:(?<!\ba\s)total|cumulative|to\s+date|as\s+of|so\s+far|since)\b/i;
@@ -205,8 +205,8 @@ function yearsOf(text: string, ctx: DocContext, previous: Sentence | null): { st
   }
   const range = findYearRanges(text)[0];
   if (range) return { start_year: range.from, end_year: range.to };
-  const years = findYears(text).filter((y) => y.cue !== 'since');
-  const since = findYears(text).find((y) => y.cue === 'since');
+  const years = findYears(text).filter((y) => y.cue !== 'since' && !/\bsince\s+(?:fiscal\s+year|FY)\s?$/i.test(text.slice(0, y.start)));
+  const since = findYears(text).find((y) => y.cue === 'since' || /\bsince\s+(?:fiscal\s+year|FY)\s?$/i.test(text.slice(0, y.start)));
   const dated = findDates(text, ctx.doc.meta.published).find((d) => !d.relative || RELATIVE_TIME.test(text.slice(d.start, d.end)));
   const year = years[0]?.year ?? dated?.date.year ?? null;
   if (since) return { start_year: since.year, end_year: year ?? ctx.published.year };

@@ -29,13 +29,13 @@ interface Place {
 }
 
 // Words that put the agent in a place: travel, presence and activity there.
-const CUE = /\b(?:said|says|told|held|holds|holding|spent|spends|spending|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)|head(?:s|ed|ing)|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ings?)?|talks|swing|sits?\s+down|sat\s+down|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
+const CUE = /\b(?:said|says|told|held|holds|holding|spent|spends|spending|visit(?:s|ed|ing)?|travel(?:s|ed|led|ing|ling)?|trip|journey|tour(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|stop(?:s|ped|ping)?|stopover|flew|fly(?:ing)?|flies|land(?:s|ed|ing)?|head(?:s|ed|ing)?|went|goes|going|came|come|comes|return(?:s|ed|ing)|met|meet(?:s|ings?)?|talks|swing|sits?\s+down|sat|joined|joins|attend(?:s|ed|ing)?|spoke|speak(?:s|ing)?|address(?:ed|es|ing)?|stay(?:s|ed|ing)?|was|is|were|are|be|been|while|during|remarks|wrapp?(?:ed|ing)?\s+up|conclud(?:ed|es|ing)|toured|reach(?:es|ed)?|left|leaves|leaving|depart(?:s|ed|ing)?)\b/gi;
 // The last words before a destination: a preposition of place or a verb that takes the place directly.
 // A place may be described first: "in the capital", "to the city of", "in the Caribbean port of".
-const BEFORE_PLACE = /(?:\b(?:in|to|into|at|through|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?|(?:[\w-]+\s+){0,2}(?:port|city|town|village|resort|capital|province|state|region)\s+(?:city\s+|town\s+)?of\s+)?)$/i;
+const BEFORE_PLACE = /(?:\b(?:in|to|into|at|through|(?:stop|destination)\s+(?:is|was|will\s+be)|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|left|leaves|leaving|departed|departs)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?|(?:[\w-]+\s+){0,2}(?:port|city|town|village|resort|capital|province|state|region)\s+(?:city\s+|town\s+)?of\s+)?)$/i;
 // Travelling on from a place puts the traveller there first: "flies into Bogotá from Lima".
 const FROM_PLACE = /\b(?:fl(?:y|ies|ew|ying)|arriv(?:e|es|ed|ing)|came|comes|coming|travel(?:s|ed|led|ing|ling)?|return(?:s|ed|ing)?|head(?:s|ed|ing)|drove|drives)\b[^.;]{0,40}?\bfrom\s+(?:the\s+)?$/i;
-const NEGATION = /\b(?:not|never|n't|may|might|could|would\s+consider|considering|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|invit(?:e|ed|ation))\b/i;
+const NEGATION = /\b(?:not|never|n't|may|might|could|would\s+consider|considering|cancel(?:s|ed|led|ing)?|cancellation|postpon(?:e|ed|es|ing)|call(?:ed)?\s+off|scrapp?(?:ed)?|declin(?:e|ed|es)|without|instead\s+of|rather\s+than|would\s+like\s+to|hopes?\s+to|looks?\s+forward\s+to|looking\s+forward\s+to|invit(?:e|ed|ation))\b/i;
 const WEAK_CUE = /^(?:was|is|were|are|be|been|said|says|told)$/i;
 /** Characters between a subject and its copula: "Carter, who was in", "Mattis was in". */
 const WEAK_CUE_REACH = 12;
@@ -49,7 +49,7 @@ const TAKEN = /\b(?:took|takes|take|taking|brought|brings|bring|bringing)\s+$/i;
 // What a secretary did at an event: "when Chuck Hagel led the U.S. delegation".
 const WHEN_PRESENT = /\b(?:led|attended|visited|was\s+there|traveled|travelled|came|went|spoke|addressed|opened|toured)\b/i;
 const FRONTED = /^(?:After|While|During|Before|Upon|On\s+(?:his|the)|In|From|\p{Lu}\p{Ll}+ing)\b/u;
-const SPEECH = /\b(?:remarks|speech|address|keynote|news conference|press conference)\b/i;
+const SPEECH = /\b(?:remarks|speech|address|keynote|news conference|press conference|as\s+(?:delivered|prepared)\s+by)\b/i;
 
 /** LAC places of a sentence, "Buenos Aires, Argentina" joined into one; "here" is the dateline city. */
 function placesOf(s: Sentence, ctx: DocContext): Place[] {
@@ -264,12 +264,15 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
   // ("since Donald H. Rumsfeld came here in August 2005").
   const sinceAt = tail.search(/\bsince\b/);
   const own = sinceAt < 0 ? text : text.slice(0, place.end + sinceAt);
-  const ownYear = findYears(own).find((y) => !historicalYears.has(y.year) && (y.cue === 'in' || y.cue === 'during'));
+  // A year right after the place belongs to it ("came to Brasília in 2005"), before any earlier in the sentence.
+  const inYear = (y: { year: number; cue: string }) => !historicalYears.has(y.year) && (y.cue === 'in' || y.cue === 'during');
+  const ownYear = findYears(tail).find(inYear) ?? findYears(own).find(inYear);
   // "last year's agreement" dates the agreement, not the visit.
   const dates = findDates(own, ctx.doc.meta.published).filter((d) => (!historicalYears.has(d.date.year) || d.date.month !== undefined) && !/^['’]s\b/.test(own.slice(d.end)));
   let date: CalendarDate | null = dates.find((d) => !d.relative)?.date ?? (ownYear ? { year: ownYear.year } : null) ?? dates[0]?.date ?? null;
   // The dateline dates what its own story's secretary does there, not a predecessor mentioned in passing.
-  const storySecretary = agent.secretary !== null && agent.secretary === ctx.storySecretary;
+  // So does the document's date for a speaker's own "we land in Lima": they speak at the time of writing.
+  const storySecretary = agent.secretary !== null && (agent.secretary === ctx.storySecretary || agent.kind === 'speaker');
   if (!date && ctx.dateline?.date && ctx.dateline.country === place.country && storySecretary) date = ctx.dateline.date;
   const year = date?.year ?? (storySecretary || !agent.secretary ? (ctx.dateline?.date?.year ?? ctx.published.year) : null);
   // A secretary visits only while in office: a year outside the term is a misreading.

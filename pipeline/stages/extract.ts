@@ -5,7 +5,7 @@ import { findArms, resolveArms, type ArmsState } from '../extract/arms.js';
 import { buildContext } from '../extract/context.js';
 import type { Fact, Mention } from '../extract/facts.js';
 import { mergeFacts, type Merged } from '../extract/merge.js';
-import { findOtherAgents, findSecretaryRefs, newPeopleState, updatePeopleState } from '../extract/people.js';
+import { findOtherAgents, findSecretaryRefs, newPeopleState, turnSpeaker, updatePeopleState } from '../extract/people.js';
 import { newTableState, readTableLine } from '../extract/tables.js';
 import { findTraining } from '../extract/training.js';
 import { findVisits, type Claim } from '../extract/visits.js';
@@ -23,7 +23,10 @@ export interface ExtractResult extends Merged {
   claims: Claim[];
 }
 
-const SPEAKER = /\b(?:remarks|speech|address|statement|testimony)\s+(?:as\s+prepared\s+)?(?:by|of)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Secretary\s+of\s+Defense|Defense\s+Secretary|Secretary)\s+/i;
+const SPEAKER = /\b(?:(?:remarks|speech|address|statement|testimony)\s+(?:as\s+(?:prepared|delivered)\s+)?(?:by|of)|as\s+(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by|presenter:)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Secretary\s+of\s+Defense|Defense\s+Secretary|Secretary)\s+/i;
+
+/** Characters of a paragraph's opening that may hold a transcript label ("SECRETARY OF DEFENSE ...:"). */
+const TURN_LABEL_REACH = 80;
 
 /** The facts one document states. Pure: the same document and reference give the same facts. */
 export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
@@ -42,6 +45,12 @@ export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
   let previous: (typeof ctx.sentences)[number] | null = null;
   let lastTraining: { paragraph: number; fact: Fact } | null = null;
   for (const s of ctx.sentences) {
+    // A transcript paragraph opening with a label changes who "I" and "we" are until the next label.
+    if (s.paragraph !== previous?.paragraph) {
+      // The line, not the sentence: a label like "LEON E. PANETTA:" may be split at its initial.
+      const turn = turnSpeaker(doc.text.slice(s.start, s.start + TURN_LABEL_REACH), ref, ctx.published.year);
+      if (turn !== undefined) people.speaker = turn;
+    }
     const mention: Mention = { source_id: doc.id, start: s.start, end: s.end };
     const refs = findSecretaryRefs(s.text, ref, people);
     const others = findOtherAgents(s.text, ref, refs);
