@@ -137,3 +137,23 @@ describe('equipment named again by number', () => {
     expect(arms('Talks\n\nChile bought two patrol vessels from Spain in 2019. Both countries signed for closer cooperation in 2020.', '2021-01-01')).toEqual([expect.objectContaining({ buyer: 'CHL', quantity: 2, year: 2019 })]);
   });
 });
+
+describe('prices stated apart, measures, translated and spoken deals', () => {
+  it('"put the price at" prices the deal just stated; "38-foot" is a length, not a count', () => {
+    const text = 'Boats\n\nThe ministry signed a contract for two Stan Patrol 4207 patrol vessels for Barbados. The ministry put the price at about US$40 million. Barbados is also buying six 38-foot Defiant interceptors for US$5 million.';
+    const rows = arms(text, '2023-07-10');
+    expect(rows).toContainEqual(expect.objectContaining({ buyer: 'BRB', quantity: 2, value: 40_000_000, status: 'ordered' }));
+    expect(rows).toContainEqual(expect.objectContaining({ buyer: 'BRB', quantity: 6, value: 5_000_000 }));
+  });
+  it('"bought three of the same type in 2005: the County-class boats" counts the boats', () => {
+    expect(arms('Boats\n\nGuyana bought three of the same type in 2005: the County-class boats Essequibo, Berbice and Demerara.', '2023-07-10')).toEqual([expect.objectContaining({ buyer: 'GUY', quantity: 3, year: 2005, status: 'purchased' })]);
+  });
+  it('"subscribed the contracts", "both signed in 2008" and "reached Peru" give a status', () => {
+    expect(arms('Communique\n\nThe minister of Uruguay subscribed the contracts for the acquisition of three radars.', '2024-09-18')).toEqual([expect.objectContaining({ buyer: 'URY', quantity: 3, status: 'ordered' })]);
+    expect(arms('Brazil\n\nBrazil is a big buyer. Fifty EC725 helicopters and four Scorpène submarines, both signed in 2008.', '2012-04-24').map((r) => [r.quantity, r.year, r.status])).toEqual([
+      [50, 2008, 'ordered'],
+      [4, 2008, 'ordered'],
+    ]);
+    expect(arms('Peru\n\nThe first 16 of the Mi-171 helicopters reached Peru in 2014.', '2015-03-05')).toEqual([expect.objectContaining({ buyer: 'PER', quantity: 16, year: 2014, status: 'delivered' })]);
+  });
+});

@@ -137,3 +137,9 @@ describe('CSV cells', () => {
     expect(toCsv(['a', 'b'], [{ a: 'x, "y"', b: 2 }])).toBe('\uFEFFa,b\r\n"x, ""y""",2\r\n');
   });
 });
+
+describe('counts and measures', () => {
+  it('a number joined to a unit is a measure: "38-foot", "2,400-tonne", "155-mm"', () => {
+    expect(findCounts('six 38-foot boats, two 2,400-tonne ships and 12 155-mm howitzers').map((c) => c.value)).toEqual([6, 2, 12]);
+  });
+});

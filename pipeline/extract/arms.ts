@@ -11,9 +11,9 @@ import { allMatches } from '../lib/text.js';
 const STATUS_CUES: [ArmsStatus, RegExp][] = [
   ['proposed', /\b(?:request(?:ed|s|ing)?|seek(?:s|ing)?|sought|wants?\s+to\s+(?:buy|purchase|acquire)|possible\s+(?:Foreign\s+Military\s+)?sale|proposed\s+(?:sale|deal|purchase|acquisition|transfer)|notif(?:ied|ies|y|ication)|plans?\s+to\s+(?:buy|purchase|acquire)|(?:is|are|was)\s+considering|negotiat(?:e|es|ed|ing|ions?)|interested\s+in\s+(?:buying|purchasing|acquiring))\b/i],
   ['approved', /\b(?:approv(?:ed|es|ing|al)|authoriz(?:ed|es|ing)|green[- ]?light(?:ed|s)?)\b/i],
-  ['ordered', /\b(?:ordered|orders|placed\s+an?\s+order|signed\s+(?:(?:a|an|the)\s+)?(?:(?:[^.]|\.\d){0,60}?\s)?(?:contracts?|deals?|agreements?)|signed\s+for|contracted|agreed\s+to\s+(?:buy|purchase|acquire)|will\s+(?:buy|purchase|acquire)|(?:is|are)\s+(?:buying|purchasing|acquiring))\b/i],
+  ['ordered', /\b(?:ordered|orders|placed\s+an?\s+order|signed\s+(?:(?:a|an|the)\s+)?(?:(?:[^.]|\.\d){0,60}?\s)?(?:contracts?|deals?|agreements?)|signed\s+for|(?:both|were|was)\s+signed|subscrib(?:ed|es)\s+(?:(?:a|an|the)\s+)?contracts?|contracted|agreed\s+to\s+(?:buy|purchase|acquire)|will\s+(?:buy|purchase|acquire)|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?(?:buying|purchasing|acquiring))\b/i],
   ['purchased', /\b(?:bought|purchased|acquired|buying\s+binge|shopping\s+spree)\b/i],
-  ['delivered', /\b(?:delivered|took\s+delivery|taken\s+delivery|received)\b/i],
+  ['delivered', /\b(?:delivered|took\s+delivery|taken\s+delivery|received|(?:reached|arrived\s+in)\s+(?=[A-Z]))/i],
 ];
 const STAGE: Record<ArmsStatus, number> = { proposed: 1, approved: 2, ordered: 3, purchased: 4, delivered: 5 };
 // A sale or purchase named as a noun: a fact only with a figure or a named designation.
@@ -28,7 +28,7 @@ const OWNED = /\b(?:its|their|his|her|our|[A-Z][\p{L}.]*['’]s)\s+(?:[\w-]+\s+)
 const ANAPHORIC = /\b(?:the|these|those|this|that|such)\s+(?:\w+\s+){0,2}$/i;
 const OTHER_TIME = /\b(?:existing|previous|previously|earlier|older|old|former|current)\s+(?:\w+\s+)?$/i;
 const US_SALE = /\b(?:Foreign\s+Military\s+Sales?|FMS|Defense\s+Security\s+Cooperation\s+Agency|DSCA|State\s+Department|Department\s+of\s+State|Pentagon|U\.S\.\s+(?:contractors?|companies|firms|government|manufacturers?)|from\s+the\s+(?:U\.S\.|United\s+States))\b/;
-const COST_SENTENCE = /\b(?:estimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)|total\s+(?:case\s+)?value|valued\s+at|worth|cost)\b/i;
+const COST_SENTENCE = /\b(?:estimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)|total\s+(?:case\s+)?value|valued\s+at|worth|cost|price[ds]?\s+(?:it\s+)?at|put\s+the\s+(?:price|cost|value)\s+at)\b/i;
 // The equipment just named, by number: "Peru's navy signed for the pair in November 2023".
 const AGAIN = /\b(?:the\s+(pair|two|three|four|five|six|seven|eight|nine|ten)|both)\b(?!\s+(?:of|countries|governments|sides|nations|men|companies)\b)/i;
 const NUMBER_WORDS: Record<string, number> = { pair: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -325,6 +325,8 @@ function findItems(text: string, ctx: DocContext, amounts: { start: number; end:
   for (const [index, item] of items.entries()) {
     const floor = index > 0 ? items[index - 1]!.end : 0;
     let count = counts.filter((c) => c.start >= floor && c.end <= item.start && QUANTITY_GAP.test(text.slice(c.end, item.start))).at(-1);
+    // "bought three of the same type from Damen in 2005: the County-class boats": a count for the item named next.
+    count ??= counts.filter((c) => c.start >= floor && c.end <= item.start && /^\s+of\s+the\s+same\s+(?:type|kind|model|class|design)\b/.test(text.slice(c.end))).at(-1);
     // "the Kfir ...: Colombia bought 24 of them": a count pointing back at this item.
     count ??= index === items.length - 1 ? counts.find((c) => c.start >= item.end && /^\s+of\s+(?:them|these|those)\b/.test(text.slice(c.end))) : undefined;
     if (!count) continue;

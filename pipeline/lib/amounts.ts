@@ -75,9 +75,11 @@ export interface Count {
 }
 
 const NUMBER_WORD = String.raw`(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen)(?:\s+(?:hundred|thousand))?`;
-// "3,335", "21", "Eight", "twenty-four (24)", "a dozen"; not money, not years, not decimals.
+// A measure, not a count: "38-foot", "2,400-tonne", "155-mm".
+const UNIT = String.raw`(?:foot|feet|ft|meters?|metres?|m|tons?|tonnes?|mm|millimet(?:er|re)s?|inch(?:es)?|km|kilomet(?:er|re)s?|miles?|knots?|kg|pounds?|lbs?|liters?|litres?|calib(?:er|re)|gallons?|years?|months?|days?|weeks?|hours?)`;
+// "3,335", "21", "Eight", "twenty-four (24)", "a dozen"; not money, not years, not decimals, not measures.
 const COUNT = new RegExp(
-  String.raw`(?<![\w$.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)(?!\s?%)` + String.raw`|\b(${NUMBER_WORD})\b(?![-\u2010])(?:\s*\((\d[\d,]*)\))?`,
+  String.raw`(?<![\w$.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)(?!\s?%)(?![-\u2010]${UNIT}\b)` + String.raw`|\b(${NUMBER_WORD})\b(?![-\u2010])(?:\s*\((\d[\d,]*)\))?`,
   'gi',
 );
 
