@@ -230,7 +230,8 @@ export class Reference {
   private readonly equipmentNouns = new Lexicon<EquipmentNoun>();
   private readonly programNames = new Lexicon<Program>();
   private readonly byIso3 = new Map<string, Country>();
-  /** The lexicons above, in this order, found in one pass. */
+  /** The lexicons above, found in one pass; `found` picks one lexicon's mentions by its place here. */
+  private readonly lexicons: Lexicon<unknown>[];
   private readonly gazetteer: Gazetteer;
   private readonly placeMentions = new WeakMap<Mention<unknown>[], PlaceMention[]>();
 
@@ -280,12 +281,12 @@ export class Reference {
       if (p.abbreviation) this.programNames.add(p.abbreviation, p);
       for (const a of p.aliases) this.programNames.add(a, p);
     }
-    this.gazetteer = new Gazetteer([this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames] as Lexicon<unknown>[]);
+    this.lexicons = [this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames] as Lexicon<unknown>[];
+    this.gazetteer = new Gazetteer(this.lexicons);
   }
 
   private found<T>(lexicon: Lexicon<T>, text: string): Mention<T>[] {
-    const index = [this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames].indexOf(lexicon as never);
-    return this.gazetteer.scan(text)[index] as Mention<T>[];
+    return this.gazetteer.scan(text)[this.lexicons.indexOf(lexicon as Lexicon<unknown>)] as Mention<T>[];
   }
 
   country(iso3: string): Country | undefined {
