@@ -157,3 +157,19 @@ describe('prices stated apart, measures, translated and spoken deals', () => {
     expect(arms('Peru\n\nThe first 16 of the Mi-171 helicopters reached Peru in 2014.', '2015-03-05')).toEqual([expect.objectContaining({ buyer: 'PER', quantity: 16, year: 2014, status: 'delivered' })]);
   });
 });
+
+describe('one figure for several items stated before', () => {
+  it('"the total value of both contracts" is a row over the items, in words or digits', () => {
+    const text = 'Communique\n\nThe minister of Bolivia signed the contracts for the acquisition of three radars and twenty armored vehicles. The total value of both contracts is in the order of ninety million dollars.';
+    const rows = arms(text, '2024-09-18');
+    expect(rows.filter((r) => !r.part_of)).toEqual([expect.objectContaining({ buyer: 'BOL', quantity: null, value: 90_000_000, qualifier: 'approximate' })]);
+    expect(rows.filter((r) => r.part_of).map((r) => [r.quantity, r.value]).sort()).toEqual([
+      [20, null],
+      [3, null],
+    ]);
+  });
+  it('a figure that does not say it covers them all is given to none of the items', () => {
+    const text = 'Communique\n\nThe minister of Bolivia signed the contracts for the acquisition of three radars and twenty armored vehicles. The cost is $90 million.';
+    expect(arms(text, '2024-09-18').map((r) => r.value)).toEqual([null, null]);
+  });
+});

@@ -15,6 +15,8 @@ describe('amounts', () => {
     ['a $21,957 grant', 21_957, 'exact'],
     ['US$ 3.2bn', 3_200_000_000, 'exact'],
     ['12 million dollars', 12_000_000, 'exact'],
+    ['in the order of one hundred and forty million dollars', 140_000_000, 'approximate'],
+    ['eighty-one million dollars of the United States', 81_000_000, 'exact'],
   ] as const)('%s', (text, usd, qualifier) => {
     expect(findAmounts(text)).toEqual([expect.objectContaining({ usd, qualifier })]);
   });

@@ -288,9 +288,22 @@ function followUp(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsSta
   if (!lastSentence || s.paragraph - lastSentence.paragraph > FOLLOW_UP_PARAGRAPHS) return;
   if (ctx.ref.findPlaces(s.text).some((p) => p.country.region === 'lac' && p.country.iso3 !== last.buyer_iso3)) return;
   const amount = amounts[0]!;
+  // The deal just stated named several items ("three radars and twenty-four armored vehicles"): a
+  // figure for "both contracts" is their sum, a row of its own over them; any other is no one item's.
+  const siblings = state.facts.filter((f) => f.mention.start === last.mention.start && f.part_of === null && !f.derived);
+  if (siblings.length >= 2) {
+    if (!TOGETHER.test(s.text) || siblings.some((f) => f.value_usd !== null)) return;
+    const aggregate: ArmsFact = { ...last, mention, item: siblings.map((f) => f.item).join(' and '), designation: null, category: null, quantity: null, value_usd: amount.usd, value_qualifier: amount.qualifier, part_of: null, covers: siblings.map((f) => f.designation).filter((d): d is string => d !== null) };
+    state.facts.push(aggregate);
+    for (const f of siblings) f.part_of = aggregate;
+    return;
+  }
   if (last.value_usd !== null && Math.abs(last.value_usd - amount.usd) > last.value_usd * 0.01) return;
   state.facts.push({ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true, origin: last.origin ?? last });
 }
+
+/** A figure for several deals together: "the total value of both contracts". */
+const TOGETHER = /\b(?:both|all|the\s+(?:two|three|four)\s+(?:contracts|deals|purchases|orders)|combined|together)\b/i;
 
 /** How many paragraphs after a deal its cost may follow (notifications put "The total estimated cost" on a line of its own). */
 const FOLLOW_UP_PARAGRAPHS = 2;

@@ -20,13 +20,17 @@ const SCALES: Record<string, number> = {
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:more than|over|at least|in excess of|upwards of|no less than|exceeding|above)\s+$/i, 'at_least'],
   [/(?:up to|as (?:high|much) as|no more than|less than|under|a maximum of|not to exceed|at most)\s+$/i, 'at_most'],
-  [/(?:almost|nearly|about|approximately|around|roughly|some|close to|an estimated|estimated(?: (?:total )?(?:cost|value|case value)(?: is| of)?)?|est\.)\s+$/i, 'approximate'],
+  [/(?:almost|nearly|about|approximately|around|roughly|some|close to|(?:in|on|of) the order of|an estimated|estimated(?: (?:total )?(?:cost|value|case value)(?: is| of)?)?|est\.)\s+$/i, 'approximate'],
 ];
 
-// "$1.15 billion", "US$ 12 million", "USD 5.5m", "$21,957", "12 million dollars", "$3.2bn"
+// A number in words, as far as amounts need them: "eighty-one", "one hundred and forty".
+const WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;
+// "$1.15 billion", "US$ 12 million", "USD 5.5m", "$21,957", "12 million dollars", "$3.2bn",
+// "eighty-one million dollars" (translations and transcripts spell them out)
 const MONEY = new RegExp(
   String.raw`(?:(?:US|U\.S\.)\s?\$|USD\s?|\$)\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b)?` +
-    String.raw`|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b`,
+    String.raw`|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b` +
+    String.raw`|\b((?:a\s+)?${WORD}(?:(?:[\s-]+|\s+and\s+)${WORD})*)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b`,
   'gi',
 );
 
@@ -34,9 +38,10 @@ const MONEY = new RegExp(
 export function findAmounts(text: string, scale = 1): Amount[] {
   const out: Amount[] = [];
   for (const m of allMatches(text, MONEY)) {
-    const digits = (m[1] ?? m[3])!;
-    const unit = (m[2] ?? m[4])?.toLowerCase();
-    let usd = Number(digits.replace(/,/g, '')) * (unit ? SCALES[unit]! : 1) * scale;
+    const digits = m[1] ?? m[3];
+    const unit = (m[2] ?? m[4] ?? m[6])?.toLowerCase();
+    const figure = digits !== undefined ? Number(digits.replace(/,/g, '')) : wordsToNumber(m[5]!);
+    let usd = figure * (unit ? SCALES[unit]! : 1) * scale;
     usd = Math.round(usd * 100) / 100;
     const { start, qualifier } = qualified(text, m.index!, 60);
     out.push({ start, end: m.index! + m[0].length, usd, qualifier });
