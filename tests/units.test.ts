@@ -145,3 +145,11 @@ describe('counts and measures', () => {
     expect(findCounts('six 38-foot boats, two 2,400-tonne ships and 12 155-mm howitzers').map((c) => c.value)).toEqual([6, 2, 12]);
   });
 });
+
+describe('years after "since fiscal year"', () => {
+  it('"since fiscal year 2019" and "since FY2019" are "since" years', () => {
+    expect(findYears('provided $14 million since fiscal year 2019').map((y) => [y.year, y.cue])).toEqual([[2019, 'since']]);
+    expect(findYears('provided $14 million since FY2019').map((y) => [y.year, y.cue])).toEqual([[2019, 'since']]);
+    expect(findYears('trained 40 in fiscal year 2012').map((y) => [y.year, y.cue])).toEqual([[2012, 'fiscal year']]);
+  });
+});

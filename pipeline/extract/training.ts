@@ -205,13 +205,15 @@ function yearsOf(text: string, ctx: DocContext, previous: Sentence | null): { st
   }
   const range = findYearRanges(text)[0];
   if (range) return { start_year: range.from, end_year: range.to };
-  const years = findYears(text).filter((y) => y.cue !== 'since' && !/\bsince\s+(?:fiscal\s+year|FY)\s?$/i.test(text.slice(0, y.start)));
-  const since = findYears(text).find((y) => y.cue === 'since' || /\bsince\s+(?:fiscal\s+year|FY)\s?$/i.test(text.slice(0, y.start)));
-  const dated = findDates(text, ctx.doc.meta.published).find((d) => !d.relative || RELATIVE_TIME.test(text.slice(d.start, d.end)));
+  const allYears = findYears(text);
+  const years = allYears.filter((y) => y.cue !== 'since');
+  const since = allYears.find((y) => y.cue === 'since');
+  const dates = findDates(text, ctx.doc.meta.published);
+  const dated = dates.find((d) => !d.relative || RELATIVE_TIME.test(text.slice(d.start, d.end)));
   const year = years[0]?.year ?? dated?.date.year ?? null;
   if (since) return { start_year: since.year, end_year: year ?? ctx.published.year };
   // "since January": from that month to the time of writing.
-  const sinceDate = findDates(text, ctx.doc.meta.published).find((d) => /\bsince\s+$/i.test(text.slice(0, d.start)));
+  const sinceDate = dates.find((d) => /\bsince\s+$/i.test(text.slice(0, d.start)));
   if (sinceDate) return { start_year: sinceDate.date.year, end_year: years[0]?.year ?? ctx.published.year };
   if (year !== null) return { start_year: CUMULATIVE.test(text) ? null : year, end_year: year };
   // No year in the text: the figure holds as of publication.

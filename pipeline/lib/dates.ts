@@ -177,7 +177,8 @@ export interface YearMention {
   cue: string;
 }
 
-const SINGLE_YEAR = new RegExp(String.raw`(?:\b(in|since|by|until|during|of|from|for|to|after|before|year|FY|fiscal year)\s+)?\b(?:FY\s?)?(${YEAR})\b(?!\s*(?:-|–)\s*\d)`, 'gi');
+// "since fiscal year 2019" is a "since" year like "since 2019".
+const SINGLE_YEAR = new RegExp(String.raw`(?:\b(since)\s+(?:fiscal\s+year\s+|FY\s?)|\b(in|since|by|until|during|of|from|for|to|after|before|year|FY|fiscal year)\s+)?\b(?:FY\s?)?(${YEAR})\b(?!\s*(?:-|–)\s*\d)`, 'gi');
 
 /** Four-digit years with the word before them; decades ("1980s") are not years. */
 export function findYears(sentence: string): YearMention[] {
@@ -185,8 +186,8 @@ export function findYears(sentence: string): YearMention[] {
   for (const m of allMatches(sentence, SINGLE_YEAR)) {
     const after = sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 1);
     if (after === 's' || after === "'") continue;
-    const yearStart = m.index! + m[0].length - m[2]!.length;
-    out.push({ start: yearStart, end: yearStart + 4, year: Number(m[2]), cue: (m[1] ?? '').toLowerCase() });
+    const yearStart = m.index! + m[0].length - m[3]!.length;
+    out.push({ start: yearStart, end: yearStart + 4, year: Number(m[3]), cue: (m[1] ?? m[2] ?? '').toLowerCase() });
   }
   return out;
 }
