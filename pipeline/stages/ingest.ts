@@ -27,6 +27,8 @@ export interface SourceMeta {
   license?: string;
   excerpt?: boolean;
   notes?: string;
+  /** When the copy was taken (YYYY-MM-DD). */
+  accessed?: string;
 }
 
 export interface SourceDoc {
