@@ -195,10 +195,10 @@ export class RunCache {
   }
 
   /**
-   * The record of a run with these inputs, if the folders still hold exactly the files it wrote
-   * (same paths, same bytes; the `keep` names in the reports folder, written by other commands, aside).
+   * The record of a run with these inputs, if the folders still hold the files it wrote with the same
+   * bytes (other files, written by other commands or by the user, are not the run's and do not count).
    */
-  async check(key: string, out: string, reports: string, keep: string[]): Promise<RunRecord | null> {
+  async check(key: string, out: string, reports: string): Promise<RunRecord | null> {
     let record: RunRecord;
     try {
       record = JSON.parse(await readFile(join(this.dir, `${key}.json`), 'utf8')) as RunRecord;
@@ -206,7 +206,7 @@ export class RunCache {
       return null;
     }
     if (record.key !== key) return null;
-    const same = await Promise.all([holds(out, record.files.out, []), holds(reports, record.files.reports, keep)]);
+    const same = await Promise.all([holds(out, record.files.out), holds(reports, record.files.reports)]);
     return same.every(Boolean) ? record : null;
   }
 
@@ -222,36 +222,17 @@ export class RunCache {
   }
 }
 
-/** True when `dir` holds exactly `files` (relative path → sha256), besides the top-level names in `keep`. */
-async function holds(dir: string, files: Record<string, string>, keep: string[]): Promise<boolean> {
-  const found: string[] = [];
-  const walk = async (at: string): Promise<boolean> => {
-    let entries;
-    try {
-      entries = await readdir(at, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const e of entries) {
-      const path = join(at, e.name);
-      const rel = relative(dir, path);
-      if (at === dir && keep.includes(e.name)) continue;
-      if (e.isDirectory()) {
-        if (!(await walk(path))) return false;
-      } else found.push(rel.split('\\').join('/'));
-    }
-    return true;
-  };
-  if (!(await walk(dir))) return false;
+/** True when `dir` holds every one of `files` (relative path → sha256) with those bytes. */
+async function holds(dir: string, files: Record<string, string>): Promise<boolean> {
   const wanted = Object.keys(files);
-  if (found.length !== wanted.length || !found.every((f) => f in files)) return false;
   // Compare contents a few files at a time: output folders can be a hundred megabytes.
   let next = 0;
   let same = true;
   const worker = async () => {
-    while (same && next < found.length) {
-      const rel = found[next++]!;
-      if (contentHash(await readFile(join(dir, rel))) !== files[rel]) same = false;
+    while (same && next < wanted.length) {
+      const rel = wanted[next++]!;
+      const bytes = await readFile(join(dir, rel)).catch(() => null);
+      if (bytes === null || contentHash(bytes) !== files[rel]) same = false;
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));

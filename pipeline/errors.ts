@@ -50,6 +50,8 @@ export class UsageError extends Error {
 export interface Problem {
   code: string;
   file: string;
+  /** The row of a table, or the entry of a file (`facts.arms[2]`), the problem is about. */
+  row?: string;
   field?: string;
   line?: number;
   message: string;
@@ -57,12 +59,14 @@ export interface Problem {
 
 export function toProblem(error: InputError | RowError): Problem {
   const problem: Problem = { code: error.code, file: error instanceof InputError ? error.file : error.file || error.table, message: error.message };
+  if (error instanceof RowError) problem.row = error.id;
   if (error.field) problem.field = error.field;
   if (error instanceof InputError && error.line) problem.line = error.line;
   return problem;
 }
 
 export function describeProblem(p: Problem): string {
-  const where = p.field ? ` field "${p.field}":` : p.line ? ` line ${p.line}:` : '';
+  const row = p.row ? ` row ${p.row}` : '';
+  const where = p.field ? `${row} field "${p.field}":` : p.line ? ` line ${p.line}:` : row ? `${row}:` : '';
   return `${p.file}:${where} ${p.message}`;
 }

@@ -8,8 +8,8 @@
 // (pipeline/cache.ts), and can be split across machines (--shard, --merge: pipeline/shard.ts). The
 // rest works on the merged facts, once. Whatever the threads, cache or shards, the bytes written are
 // the same.
-import { relative, resolve, join } from 'node:path';
-import { readFileSync, existsSync } from 'node:fs';
+import { dirname, relative, resolve, join } from 'node:path';
+import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, UsageError, describeProblem, toProblem, type Problem } from './errors.js';
 import { DEFAULT_CACHE_DIR, DocumentCache, PROJECT_DIR, RunCache, codeFingerprint, contentHash, documentKey, treeFingerprint, type RunRecord } from './cache.js';
@@ -32,6 +32,8 @@ export const EXIT = {
   usage: 2,
   /** A bug or an environment failure; nothing was published. */
   internal: 3,
+  /** Another run is writing the same output or reports folder; nothing was read or written. */
+  busy: 4,
 } as const;
 
 const HELP = `Usage: npm run pipeline -- [options]
@@ -67,9 +69,6 @@ Exit codes: 0 all went through; 1 input rejected (reasons on stderr, good rows s
 
 /** Environment variable with the cache folder, or "off"; --cache and --no-cache take precedence. */
 const CACHE_ENV = 'PIPELINE_CACHE';
-
-/** Files in the reports folder that other commands write (npm run eval, bench, screenshots). */
-const REPORTS_KEPT = ['extraction-quality.md', 'benchmark.md', 'screenshots'];
 
 export interface Options {
   sources: string;
@@ -238,7 +237,7 @@ export async function runPipeline(options: Options): Promise<number> {
 
   const runKey = runs ? keys.run(options, read, documentKeys, await committed) : '';
   if (runs) {
-    const hit = await timed('cache', () => runs.check(runKey, options.out, options.reports, REPORTS_KEPT), (r) => (r ? 'nothing changed since the last run: output and reports are up to date' : 'something changed: running every stage'));
+    const hit = await timed('cache', () => runs.check(runKey, options.out, options.reports), (r) => (r ? 'nothing changed since the last run: output and reports are up to date' : 'something changed: running every stage'));
     if (hit) {
       for (const line of hit.log) log(line);
       done(started);
@@ -320,10 +319,10 @@ function isWarning(p: Problem, options: Options): boolean {
  * Their modules (jsdom, Plot, ...) are loaded here, so a run that stops at the cache never loads them.
  */
 async function publish(options: Options, docs: SourceDoc[], ingestProblems: Problem[], extracted: ExtractResult): Promise<Omit<RunRecord, 'key'> | null> {
-  const [{ checkClaims }, { COLUMNS }, { replaceFolder }, { buildDataDictionary }, { renderCharts }, { datasetVersion, exportDataset }, { buildReports }, { readCorrections, review }, { validateDataset }] = await Promise.all([
+  const [{ checkClaims }, { COLUMNS }, { publishRelease }, { buildDataDictionary }, { renderCharts }, { datasetVersion, exportDataset }, { buildReports }, { readCorrections, review }, { validateDataset }] = await Promise.all([
     import('./claims.js'),
     import('./lib/columns.js'),
-    import('./lib/files.js'),
+    import('./release.js'),
     import('./report/dictionary.js'),
     import('./stages/chart.js'),
     import('./stages/export.js'),
@@ -372,10 +371,7 @@ async function publish(options: Options, docs: SourceDoc[], ingestProblems: Prob
       }),
     (r) => `${r.size} files`,
   );
-  await timed('write', async () => {
-    await replaceFolder(options.out, files);
-    await replaceFolder(options.reports, reports, REPORTS_KEPT);
-  }, () => `${relative(process.cwd(), options.out) || '.'}/, ${relative(process.cwd(), options.reports) || '.'}/`);
+  await timed('write', () => publishRelease([{ target: options.out, files }, { target: options.reports, files: reports }]), () => `${relative(process.cwd(), options.out) || '.'}/, ${relative(process.cwd(), options.reports) || '.'}/`);
   const hashes = (m: Map<string, string | Uint8Array>) => Object.fromEntries([...m].map(([path, content]) => [path, contentHash(content)]));
   return { exit: rejected.length > 0 ? EXIT.rejected : EXIT.ok, log: lines, files: { out: hashes(files), reports: hashes(reports) } };
 }
@@ -406,9 +402,31 @@ async function main(): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return EXIT.ok;
   }
+  let unlock = () => {};
   try {
+    if (!options.shard) {
+      const { checkTargets } = await import('./targets.js');
+      checkTargets({ out: options.out, reports: options.reports, sources: options.sources, project: PROJECT_DIR, cwd: process.cwd() });
+      const { lockTargets } = await import('./lock.js');
+      const { recover } = await import('./release.js');
+      for (const target of [options.out, options.reports]) mkdirSync(dirname(target), { recursive: true });
+      unlock = lockTargets([options.out, options.reports]);
+      recover([options.out, options.reports]);
+    }
     return await runPipeline(options);
   } catch (error) {
+    if ((error as Error).name === 'RuleBugError') {
+      log(`internal error: ${(error as Error).message}; nothing was published (a bug in the extractor: please report it with this line)`);
+      return EXIT.internal;
+    }
+    if ((error as Error).name === 'BusyError') {
+      log(`error: ${(error as Error).message}`);
+      return EXIT.busy;
+    }
+    if (isFsError(error)) {
+      log(`internal error: ${error.path ?? ''}${error.path ? ': ' : ''}${fsReason(error)} (${error.code}); the previous ${relative(process.cwd(), options.out) || '.'}/ and ${relative(process.cwd(), options.reports) || '.'}/ are as they were`);
+      return EXIT.internal;
+    }
     if (error instanceof InputError) {
       log(`rejected: ${describeProblem(toProblem(error))}`);
       return EXIT.rejected;
@@ -419,7 +437,27 @@ async function main(): Promise<number> {
     }
     log(`internal error: ${(error as Error).stack ?? error}`);
     return EXIT.internal;
+  } finally {
+    unlock();
   }
+}
+
+function isFsError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** What a file-system failure means for a person. */
+function fsReason(error: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {
+    ENOSPC: 'no space left on the disk',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EIO: 'input/output error from the disk',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+  };
+  return reasons[error.code!] ?? 'the file system refused';
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('pipeline/run.ts')) {

@@ -85,6 +85,7 @@ export interface SourceRow {
 export interface EvidenceRow extends Citation {
   record_id: string;
   table: FactTable;
+  rule: string;
 }
 
 export interface FactRows {

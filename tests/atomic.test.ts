@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences, snapshot, SOURCES, startCli, type CliResult } from './fixtures/bad-input.js';
+import { MANIFEST } from '../pipeline/release.js';
 
 let work: string;
 let sources: string;
@@ -31,6 +32,11 @@ function previousRelease(dir: string): { out: string; reports: string } {
   writeFileSync(join(reports, 'summary.md'), '# Previous run\n');
   writeFileSync(join(reports, 'extraction-quality.md'), '# Kept by the pipeline: written by npm run eval\n');
   writeFileSync(join(reports, 'screenshots/page.png'), Buffer.alloc(2048, 7));
+  // The manifests an earlier run of the pipeline wrote: these folders are its own to replace. The
+  // reports written by other commands (extraction-quality.md, screenshots/) are not listed, so kept.
+  const manifest = (files: string[]) => `${JSON.stringify({ generator: 'defense-relations-data pipeline', files })}\n`;
+  writeFileSync(join(out, MANIFEST), manifest(['charts/training-spending.svg', 'data/old-table.json', 'data/training.csv', 'datapackage.json']));
+  writeFileSync(join(reports, MANIFEST), manifest(['summary.md']));
   return { out, reports };
 }
 
@@ -99,7 +105,7 @@ describe('SIGKILL during the run', () => {
   let duringWrite: Attempt | undefined;
 
   it('while the new output/ is being written in its staging folder: the previous output/ is byte-identical', async () => {
-    // replaceFolder writes into a `.output.new-*` sibling, then renames; the kill comes as soon as that folder appears.
+    // publishRelease writes into a `.output.new-*` sibling, then renames; the kill comes as soon as that folder appears.
     // On a busy machine the kill can land after the swap; then each folder must be a complete release, old or
     // new, never a mix, and the attempt is made again.
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -118,32 +124,19 @@ describe('SIGKILL during the run', () => {
     expect.unreachable('the kill never came before the swap in 4 attempts');
   });
 
-  it('at the moment the previous output/ is moved aside: nothing is lost, and the next run puts it back', async () => {
-    // replaceFolder swaps the folders with two renames back to back (output/ → aside, staging →
-    // output/); no file system call swaps two folders in one step, so a kill landing exactly between
-    // them leaves output/ missing for that instant, with the previous release whole beside it. The
-    // next run must put it back before doing anything else. The kill comes on the first event naming output/.
+  it('at the moment of the swap: each folder is the previous release or the new one, and the next run makes them one release', async () => {
+    // Both folders are staged, then a journal (.output.swap.json) names the swaps, then four renames
+    // run back to back. The kill comes when the journal appears: before, during or after the renames.
+    // Whatever it left, the next run must first finish the swap, so output/ and reports/ come from one run.
     for (let attempt = 1; attempt <= 3; attempt++) {
-      let staged = false;
-      const a = await killedRun(`swap-${attempt}`, (e) => {
-        if (e.entry?.startsWith('.output.new-')) staged = true;
-        return staged && e.entry === 'output';
-      });
-      expect(a.killedAt, a.result.stderr).toBe('folder entry output');
-      expect(a.result.signal).toBe('SIGKILL');
-      if (!existsSync(a.out)) {
-        const aside = readdirSync(a.parent).find((name) => name.startsWith('.output.new-') && name.endsWith('.old'));
-        expect(aside, `output/ is missing and no previous release is kept beside it (left: ${readdirSync(a.parent).join(', ')})`).toBeDefined();
-        expect(differences(a.before.out, snapshot(join(a.parent, aside!))), 'the previous release kept aside').toEqual([]);
-        // The next run starts by putting it back, then publishes a whole new release.
-        const again = await startCli(['--sources', sources, '--out', a.out, '--reports', a.reports]).done;
-        expect(again.code, again.stderr).toBe(0);
-        expect(readdirSync(a.parent).filter((name) => name.startsWith('.output.new-'))).toEqual([]);
-        expectCompleteRelease(a);
-        continue;
-      }
-      if (differences(a.before.out, snapshot(a.out)).length > 0) expectCompleteRelease(a);
-      else expectUntouched(a);
+      const a = await killedRun(`swap-${attempt}`, (e) => e.entry === '.output.swap.json');
+      if (a.result.signal === null) continue; // the run finished before the kill: nothing to check
+      for (const folder of [a.out, a.reports]) expect(existsSync(folder) || readdirSync(a.parent).some((n) => n.endsWith('.old')), `${folder} lost`).toBe(true);
+      const again = await startCli(['--sources', sources, '--out', a.out, '--reports', a.reports]).done;
+      expect(again.code, again.stderr).toBe(0);
+      expect(readdirSync(a.parent).sort(), 'no staging, retired folder or journal left').toEqual(['output', 'reports']);
+      expectCompleteRelease(a);
+      expect(snapshot(a.reports).get('summary.md')?.toString()).not.toBe('# Previous run\n');
     }
   });
 

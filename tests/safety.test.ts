@@ -17,7 +17,7 @@ import { toCsv } from '../pipeline/lib/serialize.js';
 import { extract } from '../pipeline/stages/extract.js';
 import { ingest, sourceRow, type SourceDoc } from '../pipeline/stages/ingest.js';
 import { readCorrections } from '../pipeline/stages/review.js';
-import { validateDataset } from '../pipeline/stages/validate.js';
+import { RuleBugError, validateDataset } from '../pipeline/stages/validate.js';
 import { TABLES, type Dataset, type Table } from '../pipeline/types.js';
 import { HOSTILE_DIR, runCli, SOURCES, type CliResult } from './fixtures/bad-input.js';
 
@@ -259,17 +259,33 @@ describe('strict schemas', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
-  it('validateDataset drops the bad rows with a one-line problem naming table, row and field, and keeps the rest', () => {
+  it('a row the extractor built that fails validation is a bug naming table, row, field, rule and document, never an input rejection', () => {
+    const broken = structuredClone(data);
+    const first = broken['arms-purchases'][0]!;
+    (first as unknown as Record<string, unknown>).status = 'stolen';
+    const rule = broken.evidence.find((e) => e.record_id === first.id)!.rule;
+    expect(() => validateDataset(broken, docs)).toThrow(RuleBugError);
+    try {
+      validateDataset(broken, docs);
+    } catch (error) {
+      expect((error as Error).message).toContain(`arms-purchases row ${first.id} field "status"`);
+      expect((error as Error).message).toContain(`rule ${rule} in ${first.source_id}`);
+      expect((error as Error).message).not.toMatch(/\n/);
+    }
+  });
+
+  it("a row an editor's record adds that fails validation is left out with one line naming the record, table, row and field; the rest are kept", () => {
     const broken = structuredClone(data);
     const [first, second] = broken['arms-purchases'];
     (first as unknown as Record<string, unknown>).status = 'stolen';
     (second as unknown as Record<string, unknown>).quote = `${second!.quote} (edited)`;
+    for (const e of broken.evidence) if (e.record_id === first!.id || e.record_id === second!.id) e.rule = 'editor/added';
     const { data: kept, problems } = validateDataset(broken, docs);
-    const mine = problems.filter((p) => p.file.includes('arms-purchases'));
+    const mine = problems.filter((p) => p.field === 'status' || p.field === 'char_start');
     expect(mine.map((p) => p.field).sort()).toEqual(['char_start', 'status']);
     for (const p of mine) {
       const line = describeProblem(p);
-      expect(line).toMatch(/^output\/data\/arms-purchases\.csv: .*field "(status|char_start)": /);
+      expect(line).toMatch(/^sources\/gold\/[a-z0-9._-]+\.json: .*row arms-[^ ]+ field "(status|char_start)": /);
       expect(line).not.toMatch(/\n/);
     }
     expect(kept['arms-purchases']).toHaveLength(data['arms-purchases'].length - 2);

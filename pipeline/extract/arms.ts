@@ -92,6 +92,7 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
   const value = amounts[0] ?? null;
   const base = {
     table: 'arms-purchases' as const,
+    rule: 'arms/deal',
     mention,
     buyer_iso3: buyer.iso3,
     buyer: buyer.name,
@@ -122,6 +123,7 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
     const whole = listAt ? items.find((i) => i.quantity !== null && i.end <= listAt.index! && listAt.index! - i.end <= 2) : undefined;
     const aggregate: ArmsFact = {
       ...base,
+      rule: 'arms/package',
       item: whole ? whole.text : text.slice(parts[0]!.start - (parts[0]!.lead ?? 0), parts.at(-1)!.end).trim(),
       designation: null,
       category: whole?.noun?.category ?? null,
@@ -160,7 +162,7 @@ export function findArms(s: Sentence, ctx: DocContext, mention: Mention, state: 
     // "the proposed sale of the torpedoes": another mention of a fact already found.
     const named = principal.designation?.designation;
     const earlier = state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3 && (!named || f.designation === named || f.covers?.includes(named))) ?? state.facts.findLast((f) => f.buyer_iso3 === buyer.iso3);
-    if (earlier) state.facts.push({ ...earlier, mention, derived: true, origin: earlier.origin ?? earlier });
+    if (earlier) state.facts.push({ ...earlier, rule: 'arms/restated', mention, derived: true, origin: earlier.origin ?? earlier });
     return;
   }
   const fact = make(principal, true, null);
@@ -199,7 +201,7 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
     if (item.quantity === null || !item.designation) continue;
     const known = state.facts.findLast((f) => f.designation === item.designation!.designation && (f.quantity === null || f.quantity === item.quantity));
     if (known) {
-      state.facts.push({ ...known, mention, item: item.text, quantity: item.quantity, derived: false, listed: true, origin: known.origin ?? known });
+      state.facts.push({ ...known, rule: 'arms/item-line', mention, item: item.text, quantity: item.quantity, derived: false, listed: true, origin: known.origin ?? known });
       continue;
     }
     // An item line of a package announced before: "Eight (8) UH-60M Black Hawk helicopters".
@@ -207,7 +209,7 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
     const priced = aggregate ? undefined : state.facts.findLast((f) => f.listed && f.origin?.value_usd !== null && f.origin?.part_of === null)?.origin;
     if (priced) {
       // A second item line after one that matched the priced deal: the package has several items.
-      state.facts.push({ ...priced, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, derived: false, listed: true, origin: priced });
+      state.facts.push({ ...priced, rule: 'arms/item-line', mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, derived: false, listed: true, origin: priced });
       continue;
     }
     // A line under a priced deal the document named only in general ("rotary-wing aircraft, engines
@@ -215,7 +217,7 @@ function enrich(mention: Mention, state: ArmsState, items: Item[]): void {
     const whole = aggregate ?? state.facts.findLast((f) => f.value_usd !== null && f.designation === null && f.part_of === null && !f.derived && !f.listed);
     if (whole) {
       whole.covers = [...new Set([...(whole.covers ?? []), item.designation.designation])];
-      state.facts.push({ ...whole, mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, value_usd: null, value_qualifier: null, part_of: whole, covers: undefined, derived: false });
+      state.facts.push({ ...whole, rule: 'arms/item-line', mention, item: item.text, designation: item.designation.designation, category: item.designation.category, quantity: item.quantity, value_usd: null, value_qualifier: null, part_of: whole, covers: undefined, derived: false });
     }
   }
 }
@@ -277,7 +279,7 @@ function sameEquipment(s: Sentence, ctx: DocContext, mention: Mention, state: Ar
   if (!last) return;
   if (ctx.ref.findPlaces(s.text).some((p) => p.country.region === 'lac' && p.country.iso3 !== last.buyer_iso3)) return;
   const quantity = again[1] ? NUMBER_WORDS[again[1].toLowerCase()]! : 2;
-  state.facts.push({ ...last, mention, quantity, status, year: yearOf(s, ctx, previous), value_usd: null, value_qualifier: null, derived: false, origin: undefined, listed: undefined });
+  state.facts.push({ ...last, rule: 'arms/same-equipment', mention, quantity, status, year: yearOf(s, ctx, previous), value_usd: null, value_qualifier: null, derived: false, origin: undefined, listed: undefined });
 }
 
 /** "The estimated cost is $556 million.": a figure for the fact just stated in the same paragraph. */
@@ -293,13 +295,13 @@ function followUp(s: Sentence, ctx: DocContext, mention: Mention, state: ArmsSta
   const siblings = state.facts.filter((f) => f.mention.start === last.mention.start && f.part_of === null && !f.derived);
   if (siblings.length >= 2) {
     if (!TOGETHER.test(s.text) || siblings.some((f) => f.value_usd !== null)) return;
-    const aggregate: ArmsFact = { ...last, mention, item: siblings.map((f) => f.item).join(' and '), designation: null, category: null, quantity: null, value_usd: amount.usd, value_qualifier: amount.qualifier, part_of: null, covers: siblings.map((f) => f.designation).filter((d): d is string => d !== null) };
+    const aggregate: ArmsFact = { ...last, rule: 'arms/package-cost', mention, item: siblings.map((f) => f.item).join(' and '), designation: null, category: null, quantity: null, value_usd: amount.usd, value_qualifier: amount.qualifier, part_of: null, covers: siblings.map((f) => f.designation).filter((d): d is string => d !== null) };
     state.facts.push(aggregate);
     for (const f of siblings) f.part_of = aggregate;
     return;
   }
   if (last.value_usd !== null && Math.abs(last.value_usd - amount.usd) > last.value_usd * 0.01) return;
-  state.facts.push({ ...last, mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true, origin: last.origin ?? last });
+  state.facts.push({ ...last, rule: 'arms/cost-follow-up', mention, value_usd: amount.usd, value_qualifier: last.value_qualifier ?? amount.qualifier, derived: true, origin: last.origin ?? last });
 }
 
 /** A figure for several deals together: "the total value of both contracts". */

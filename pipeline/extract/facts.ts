@@ -8,7 +8,12 @@ export interface Mention {
   end: number;
 }
 
-export interface VisitFact {
+/** Every fact names the rule that found it (published in the evidence table's `rule` column). */
+interface Found {
+  rule: string;
+}
+
+export interface VisitFact extends Found {
   table: 'secdef-visits';
   mention: Mention;
   secretary: string | null;
@@ -20,7 +25,7 @@ export interface VisitFact {
   year: number | null;
 }
 
-export interface ArmsFact {
+export interface ArmsFact extends Found {
   table: 'arms-purchases';
   mention: Mention;
   buyer_iso3: string;
@@ -48,7 +53,7 @@ export interface ArmsFact {
 }
 
 /** A training fact carries the columns of its row but the id and the citation, which merging adds. */
-export type TrainingFact = Omit<TrainingRow, 'id' | keyof Citation> & {
+export type TrainingFact = Omit<TrainingRow, 'id' | keyof Citation> & Found & {
   table: 'training';
   mention: Mention;
 };

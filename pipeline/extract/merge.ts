@@ -2,6 +2,7 @@
 // Facts are grouped by a key (no pairwise comparison of all facts), then merged where compatible.
 import type { SourceDoc } from '../stages/ingest.js';
 import { codePointIndexer, compareCodePoints, sha256 } from '../lib/text.js';
+import { toRow } from '../lib/columns.js';
 import type { ArmsRow, Citation, EvidenceRow, FactRows, TrainingRow, VisitRow } from '../types.js';
 import type { ArmsFact, Fact, Mention, TrainingFact, VisitFact } from './facts.js';
 
@@ -74,7 +75,7 @@ function evidenceOf(table: EvidenceRow['table'], id: string, facts: Fact[], cite
     const k = `${f.mention.source_id}:${f.mention.start}:${f.mention.end}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push({ record_id: id, table, ...cite(f.mention) });
+    out.push(toRow<EvidenceRow>('evidence', { record_id: id, table, ...cite(f.mention), rule: f.rule }));
   }
   return out;
 }
@@ -103,7 +104,7 @@ function mergeVisits(facts: VisitFact[], cite: Cite, evidence: EvidenceRow[]): V
     const secretary = named?.secretary ?? top.secretary;
     const id = `visit-${slug(top.year, top.country_iso3, secretary?.split(' ').at(-1) ?? 'unnamed')}`;
     evidence.push(...evidenceOf('secdef-visits', id, group, cite));
-    return {
+    return toRow<VisitRow>('secdef-visits', {
       id,
       ...cite(top.mention),
       secretary,
@@ -114,7 +115,7 @@ function mergeVisits(facts: VisitFact[], cite: Cite, evidence: EvidenceRow[]): V
       start_date: precise[0] ?? null,
       end_date: precise.at(-1) ?? null,
       year: top.year,
-    };
+    });
   });
 }
 
@@ -158,7 +159,7 @@ function mergeArms(facts: ArmsFact[], cite: Cite, evidence: EvidenceRow[]): Arms
     };
   });
   for (const r of rows) if (r.parent) r.row.part_of = idOf.get(r.parent) ?? null;
-  return rows.map((r) => r.row);
+  return rows.map((r) => toRow<ArmsRow>('arms-purchases', r.row));
 }
 
 function mergeTraining(facts: TrainingFact[], cite: Cite, evidence: EvidenceRow[]): TrainingRow[] {
@@ -171,7 +172,7 @@ function mergeTraining(facts: TrainingFact[], cite: Cite, evidence: EvidenceRow[
     const top = primary(group);
     const id = `training-${slug(top.recipient_iso3 ?? 'unknown', top.start_year, top.end_year)}-${shortHash([top.recipient_iso3, top.program, top.start_year, top.end_year, top.amount_usd, top.trainees, top.courses, top.amount_basis, top.description].join('|'))}`;
     evidence.push(...evidenceOf('training', id, group, cite));
-    const { table: _t, mention, ...fields } = top;
-    return { id, ...cite(mention), ...fields };
+    const { table: _t, mention, rule: _r, ...fields } = top;
+    return toRow<TrainingRow>('training', { id, ...cite(mention), ...fields });
   });
 }

@@ -126,6 +126,7 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
     if (!amount && !trainees) return;
     facts.push({
       table: 'training',
+      rule: 'training/table-row',
       mention,
       provider_iso3: 'USA',
       recipient_iso3: recipient?.iso3 ?? null,

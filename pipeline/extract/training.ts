@@ -68,6 +68,7 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   if (amount) for (const [b, cue] of BASIS) if (cue.test(text)) { basis = b; break; }
   const base = {
     table: 'training' as const,
+    rule: 'training/prose',
     mention,
     provider_iso3: 'USA',
     recipient_iso3: recipient?.iso3 ?? null,
@@ -110,6 +111,7 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
   return [
     {
       table: 'training',
+      rule: 'training/prose',
       mention,
       provider_iso3: 'USA',
       recipient_iso3: recipient?.iso3 ?? null,

@@ -218,7 +218,7 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
   if (since && first) {
     const year = Number(since[1]);
     historicalYears.add(year);
-    out.visits.push(visit(ctx, mention, place, null, { year }, true));
+    out.visits.push(visit(ctx, mention, place, null, { year }, true, 'visits/first-since'));
     out.claims.push({ kind: 'first-since', country_iso3: place.country.iso3, country: place.country.name, since: year, ordinal: null, secretary: agent.secretary?.name ?? null, year: currentYear(ctx, text, historicalYears), mention });
   }
   // "the first time a defense secretary had come through Palmerola since William Cohen toured the
@@ -227,7 +227,7 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
   const sinceYear = sinceNamed ? findYears(text.slice(sinceNamed.end, Math.min(clause.end, sinceNamed.end + 80)))[0] : undefined;
   if (sinceNamed?.secretary && sinceYear && ctx.ref.inOffice(sinceNamed.secretary, sinceYear.year)) {
     historicalYears.add(sinceYear.year);
-    out.visits.push(visit(ctx, mention, place, sinceNamed.secretary, { year: sinceYear.year }, true));
+    out.visits.push(visit(ctx, mention, place, sinceNamed.secretary, { year: sinceYear.year }, true, 'visits/since-named'));
   }
   // "the last defense secretary to come here was Dick Cheney, in 1990", and "the last time a U.S.
   // defense secretary came to Buenos Aires, in August 2018, Jim Mattis left ...": the one named.
@@ -240,7 +240,7 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
     const date: CalendarDate | null = was ? { year: Number(was[1]) } : (aside?.date ?? null);
     if (date && ctx.ref.inOffice(named.secretary, date.year)) {
       historicalYears.add(date.year);
-      out.visits.push(visit(ctx, mention, place, named.secretary, date, true));
+      out.visits.push(visit(ctx, mention, place, named.secretary, date, true, 'visits/last-was'));
     }
   }
   // "preceded by William Perry in 1995 and Robert Gates in 2010": named visits in the past.
@@ -250,7 +250,7 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
     if (!y) continue;
     const year = Number(y[1]);
     historicalYears.add(year);
-    if (r.secretary && ctx.ref.inOffice(r.secretary, year)) out.visits.push(visit(ctx, mention, place, r.secretary, { year }, false));
+    if (r.secretary && ctx.ref.inOffice(r.secretary, year)) out.visits.push(visit(ctx, mention, place, r.secretary, { year }, false, 'visits/preceded-by'));
   }
   const ordinal = /\b(?:only\s+)?the\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b[^;]{0,60}?$/i.exec(lead);
   if (ordinal && /^[^;]{0,20}\bever\b/i.test(tail)) {
@@ -277,7 +277,7 @@ function emitVisits(s: Sentence, ctx: DocContext, place: Place, clause: { start:
   const year = date?.year ?? (storySecretary || !agent.secretary ? (ctx.dateline?.date?.year ?? ctx.published.year) : null);
   // A secretary visits only while in office: a year outside the term is a misreading.
   if (agent.secretary && (year === null || !ctx.ref.inOffice(agent.secretary, year))) return;
-  out.visits.push(visit(ctx, mention, place, agent.secretary, date ?? (year ? null : null), false));
+  out.visits.push(visit(ctx, mention, place, agent.secretary, date ?? (year ? null : null), false, 'visits/travel'));
 }
 
 
@@ -289,7 +289,7 @@ function currentYear(ctx: DocContext, text: string, historical: Set<number>): nu
   return d?.date.year ?? ctx.dateline?.date?.year ?? ctx.published.year;
 }
 
-function visit(ctx: DocContext, mention: Mention, place: Place, secretary: Secretary | null, date: CalendarDate | null, historical: boolean): VisitFact {
+function visit(ctx: DocContext, mention: Mention, place: Place, secretary: Secretary | null, date: CalendarDate | null, historical: boolean, rule: string): VisitFact {
   const year = date?.year ?? ctx.dateline?.date?.year ?? ctx.published.year;
   let inferred = false;
   let name = secretary?.name ?? null;
@@ -302,6 +302,7 @@ function visit(ctx: DocContext, mention: Mention, place: Place, secretary: Secre
   }
   return {
     table: 'secdef-visits',
+    rule,
     mention,
     secretary: name,
     secretary_inferred: inferred,

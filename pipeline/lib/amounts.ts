@@ -23,12 +23,17 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:almost|nearly|about|approximately|around|roughly|some|close to|(?:in|on|of) the order of|an estimated|estimated(?: (?:total )?(?:cost|value|case value)(?: is| of)?)?|est\.)\s+$/i, 'approximate'],
 ];
 
+// "$1 150 million", "1 150 Humvees" with plain spaces: thousands grouped by a space (as Spanish-language
+// sources write them) cannot be told from two numbers side by side, so neither part is read. Grouping
+// by a no-break, narrow or thin space is read whole (pipeline/lib/normalize.ts).
+const SPACE_GROUPED = String.raw`(?! \d{3}(?![\d.,]\d))`;
+
 // A number in words, as far as amounts need them: "eighty-one", "one hundred and forty".
 const WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;
 // "$1.15 billion", "US$ 12 million", "USD 5.5m", "$21,957", "12 million dollars", "$3.2bn",
 // "eighty-one million dollars" (translations and transcripts spell them out)
 const MONEY = new RegExp(
-  String.raw`(?:(?:US|U\.S\.)\s?\$|USD\s?|\$)\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b)?` +
+  String.raw`(?:(?:US|U\.S\.)\s?\$|USD\s?|\$)\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)${SPACE_GROUPED}(?:\s?(thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b)?` +
     String.raw`|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b` +
     String.raw`|\b((?:a\s+)?${WORD}(?:(?:[\s-]+|\s+and\s+)${WORD})*)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b`,
   'gi',
@@ -84,7 +89,7 @@ const NUMBER_WORD = String.raw`(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eig
 const UNIT = String.raw`(?:foot|feet|ft|meters?|metres?|m|tons?|tonnes?|mm|millimet(?:er|re)s?|inch(?:es)?|km|kilomet(?:er|re)s?|miles?|knots?|kg|pounds?|lbs?|liters?|litres?|calib(?:er|re)|gallons?|years?|months?|days?|weeks?|hours?)`;
 // "3,335", "21", "Eight", "twenty-four (24)", "a dozen"; not money, not years, not decimals, not measures.
 const COUNT = new RegExp(
-  String.raw`(?<![\w$.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)(?!\s?%)(?![-\u2010]${UNIT}\b)` + String.raw`|\b(${NUMBER_WORD})\b(?![-\u2010])(?:\s*\((\d[\d,]*)\))?`,
+  String.raw`(?<![\w$.,/-])(?<!\d )(\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)(?!\s?%)(?![-\u2010]${UNIT}\b)${SPACE_GROUPED}` + String.raw`|\b(${NUMBER_WORD})\b(?![-\u2010])(?:\s*\((\d[\d,]*)\))?`,
   'gi',
 );
 

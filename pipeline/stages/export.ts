@@ -6,7 +6,7 @@ import { ordered, toCsv, toJson } from '../lib/serialize.js';
 import { TABLES, type Dataset, type Table } from '../types.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import { join } from 'node:path';
-import { replaceFolder } from '../lib/files.js';
+import { publishRelease } from '../release.js';
 import { readFileSync } from 'node:fs';
 
 export interface PackageInfo {
@@ -105,7 +105,7 @@ export function datasetVersion(): string {
 if (isMain(import.meta.url)) {
   await runStage('export', async ({ work, read }) => {
     const files = exportDataset(read<{ data: Dataset }>('validate').data, { version: datasetVersion() });
-    await replaceFolder(join(work, 'output'), files);
+    await publishRelease([{ target: join(work, 'output'), files }]);
     return `${files.size} files in ${join(work, 'output')}`;
   });
 }

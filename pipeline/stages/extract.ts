@@ -10,6 +10,8 @@ import { newTableState, readTableLine } from '../extract/tables.js';
 import { findTraining } from '../extract/training.js';
 import { findVisits, type Claim } from '../extract/visits.js';
 import type { SourceDoc } from './ingest.js';
+import { matchingView } from '../lib/normalize.js';
+import { sentenceSpans } from '../extract/nlp.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import { loadReference, referenceDirFor } from '../lib/reference.js';
 import type { IngestResult } from './ingest.js';
@@ -28,8 +30,22 @@ const SPEAKER = /\b(?:(?:remarks|speech|address|statement|testimony)\s+(?:as\s+(
 /** Characters of a paragraph's opening that may hold a transcript label ("SECRETARY OF DEFENSE ...:"). */
 const TURN_LABEL_REACH = 80;
 
-/** The facts one document states. Pure: the same document and reference give the same facts. */
+/**
+ * The facts one document states. Pure: the same document and reference give the same facts. The
+ * rules read the document's matching view (pipeline/lib/normalize.ts); the offsets they find are
+ * mapped back to the published text, which quotes are sliced from.
+ */
 export function extractDocument(doc: SourceDoc, ref: Reference): DocumentFacts {
+  const view = matchingView(doc.text);
+  if (view.same) return extractView(doc, ref);
+  const found = extractView({ ...doc, text: view.text, sentences: sentenceSpans(view.text) }, ref);
+  const back = (m: Mention): Mention => ({ source_id: m.source_id, start: view.start(m.start), end: view.end(m.end) });
+  for (const f of found.facts) f.mention = back(f.mention);
+  for (const c of found.claims) c.mention = back(c.mention);
+  return found;
+}
+
+function extractView(doc: SourceDoc, ref: Reference): DocumentFacts {
   const ctx = buildContext(doc, ref);
   const people = newPeopleState();
   people.story = ctx.storySecretary;

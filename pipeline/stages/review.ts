@@ -6,11 +6,11 @@ import { validate } from '../lib/schemas.js';
 import { codePointIndexer, sha256 } from '../lib/text.js';
 import type { Merged } from '../extract/merge.js';
 import { slug } from '../extract/merge.js';
-import { FACT_TABLES, type FactTable, type FactRows } from '../types.js';
+import { FACT_TABLES, type EvidenceRow, type FactTable, type FactRows } from '../types.js';
 import type { SourceDoc } from './ingest.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import { join } from 'node:path';
-import { COLUMNS } from '../lib/columns.js';
+import { COLUMNS, toRow } from '../lib/columns.js';
 import type { IngestResult } from './ingest.js';
 
 export type Correction =
@@ -82,7 +82,7 @@ export function review(merged: Merged, corrections: Correction[], docs: SourceDo
     const row: Record<string, unknown> = {};
     for (const column of columns[correction.table]) row[column] = column === 'id' ? id : column in cite ? cite[column as keyof typeof cite] : (correction.row[column] ?? defaultFor(column));
     table.push(row);
-    evidence.push({ record_id: id, table: correction.table, ...cite });
+    evidence.push(toRow<EvidenceRow>('evidence', { record_id: id, table: correction.table, ...cite, rule: 'editor/added' }));
     return done('applied', id, 'row added');
   });
   for (const t of FACT_TABLES) (rows[t] as { id: string }[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -29,15 +29,37 @@ function sliceCodePoints(source: { text: string; cp: (i: number) => number; leng
 
 export interface ValidateResult {
   data: Dataset;
+  /** Rows an editor's record added or amended that fail their schema: input problems, the row left out. */
   problems: Problem[];
 }
 
-export function validateDataset(data: Dataset, docs: SourceDoc[]): ValidateResult {
+/**
+ * A row the extractor built fails its schema or its quote: a bug in a rule, never bad input. The
+ * message names the table, row, field, rule and document, so the bug can be found and reported.
+ */
+export class RuleBugError extends Error {
+  override readonly name = 'RuleBugError';
+  readonly code = 'rule-bug';
+}
+
+export function validateDataset(data: Dataset, docs: SourceDoc[], records: (sourceId: string) => string = (id) => `sources/gold/${id}.json`): ValidateResult {
   const problems: Problem[] = [];
+  const bugs: string[] = [];
   // Quotes are checked by slicing the text at code-point offsets, without copying it into an array.
   const texts = new Map(docs.map((d) => [d.id, { text: d.text, cp: codePointIndexer(d.text), length: d.text.length }]));
-  const reject = (table: Table, row: { id?: string; record_id?: string }, field: string, message: string) =>
-    problems.push(toProblem(new RowError(table, row.id ?? row.record_id ?? '?', field, message, `output/data/${table}.csv`)));
+  const rulesOf = new Map<string, EvidenceRow[]>();
+  for (const e of data.evidence) (rulesOf.get(e.record_id) ?? rulesOf.set(e.record_id, []).get(e.record_id)!).push(e);
+  const reject = (table: Table, row: Record<string, unknown>, field: string, message: string) => {
+    const id = String(row.id ?? row.record_id ?? '?');
+    const mentions = table === 'evidence' ? [row as unknown as EvidenceRow] : (rulesOf.get(id) ?? []);
+    const edited = mentions.find((e) => e.rule.startsWith('editor/'));
+    if (edited) {
+      problems.push(toProblem(new RowError(table, id, field, `${message} (the editors' record adds or amends this row; the row is left out)`, records(edited.source_id))));
+      return;
+    }
+    const made = mentions.map((e) => `rule ${e.rule} in ${e.source_id}`).filter((v, i, all) => all.indexOf(v) === i).join(', ') || 'no evidence row';
+    bugs.push(`${table} row ${id} field "${field}": ${message} (${made})`);
+  };
 
   const out = { ...data } as Dataset;
   for (const table of TABLES) {
@@ -79,13 +101,20 @@ export function validateDataset(data: Dataset, docs: SourceDoc[]): ValidateResul
   }
   // References: evidence and part_of must point at rows that survived.
   const ids = new Set(FACT_TABLES.flatMap((t) => out[t].map((r) => r.id)));
+  const built = new Set(FACT_TABLES.flatMap((t) => data[t].map((r) => r.id)));
   out.evidence = out.evidence.filter((e: EvidenceRow) => {
     if (ids.has(e.record_id)) return true;
-    reject('evidence', e, 'record_id', `names no ${e.table} row`);
+    // The evidence of a row left out goes with it; evidence of no row at all is a bug.
+    if (!built.has(e.record_id)) reject('evidence', e as unknown as Record<string, unknown>, 'record_id', `names no ${e.table} row`);
     return false;
   });
+  if (bugs.length > 0) throw new RuleBugError(`${bugs.length} row(s) built by the extractor fail validation, first: ${bugs[0]}`);
   const arms = new Set(out['arms-purchases'].map((r) => r.id));
-  for (const r of out['arms-purchases']) if (r.part_of && !arms.has(r.part_of)) r.part_of = null;
+  for (const r of out['arms-purchases']) {
+    if (!r.part_of || arms.has(r.part_of)) continue;
+    problems.push(toProblem(new RowError('arms-purchases', r.id, 'part_of', `names ${r.part_of}, which was left out above; published with no part_of`, records(r.source_id))));
+    r.part_of = null;
+  }
   out.evidence.sort((a, b) => compareCodePoints(a.record_id, b.record_id) || compareCodePoints(a.source_id, b.source_id) || a.char_start - b.char_start);
   return { data: out, problems };
 }

@@ -139,7 +139,7 @@ export const trainingRows: TrainingRow[] = [
 ];
 
 function evidenceOf(table: EvidenceRow['table'], rows: (VisitRow | ArmsRow | TrainingRow)[]): EvidenceRow[] {
-  return rows.map((r) => ({ record_id: r.id, table, source_id: r.source_id, quote: r.quote, char_start: r.char_start, char_end: r.char_end }));
+  return rows.map((r) => ({ record_id: r.id, table, source_id: r.source_id, quote: r.quote, char_start: r.char_start, char_end: r.char_end, rule: 'test/fixture' }));
 }
 
 export function dataset(): Dataset {
