@@ -7,7 +7,7 @@
 //   is re-extracted; the others are read back. Entries of all but the last three versions of the
 //   extraction code are removed after a run.
 // - .cache/runs/<key>.json: for a whole run, a hash of every input of every stage (all of the above,
-//   corrections.json, the schemas, the whole pipeline's code, the options, the dataset committed at
+//   the editors' records (gold/), the schemas, the whole pipeline's code, the options, the dataset committed at
 //   git HEAD) and the hash of every file the run wrote. When the inputs are the same and output/ and
 //   reports/ still hold exactly those files, the run stops after reading the sources.
 import { createHash } from 'node:crypto';
@@ -15,7 +15,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFacts, storeFacts, type SourceText, type StoredFacts } from './documents.js';
+import { sealFacts, unsealFacts, type SourceText } from './documents.js';
+import { scanJson } from './lib/json.js';
+import { validate } from './lib/schemas.js';
 import type { DocumentFacts } from './stages/extract.js';
 
 export const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -100,7 +102,7 @@ export class DocumentCache {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The facts stored under a key; null when there are none or the entry cannot be read. */
+  /** The facts stored under a key; null when there are none, or the entry is not one the pipeline wrote. */
   get(key: string): DocumentFacts | null {
     let json: string;
     try {
@@ -108,17 +110,15 @@ export class DocumentCache {
     } catch {
       return null;
     }
-    try {
-      const entry = JSON.parse(json) as { key: string; facts: StoredFacts };
-      return entry.key === key ? loadFacts(entry.facts) : null;
-    } catch {
-      return null; // A damaged entry is a miss; the document is extracted again and the entry rewritten.
-    }
+    // A damaged, truncated or hand-edited entry is a miss: the document is extracted again and the entry rewritten.
+    if (scanJson(json) !== null) return null;
+    const entry = JSON.parse(json) as { key?: unknown; facts?: unknown };
+    return entry.key === key ? unsealFacts(entry.facts) : null;
   }
 
   /** Stores facts in the background (through a temporary file and a rename); `flush` waits for it. */
   put(key: string, found: DocumentFacts): void {
-    const json = JSON.stringify({ key, facts: storeFacts(found) });
+    const json = JSON.stringify({ key, facts: sealFacts(found) });
     const write = (async () => {
       await this.slot();
       try {
@@ -201,11 +201,14 @@ export class RunCache {
   async check(key: string, out: string, reports: string): Promise<RunRecord | null> {
     let record: RunRecord;
     try {
-      record = JSON.parse(await readFile(join(this.dir, `${key}.json`), 'utf8')) as RunRecord;
+      const json = await readFile(join(this.dir, `${key}.json`), 'utf8');
+      if (scanJson(json) !== null) return null;
+      record = JSON.parse(json) as RunRecord;
     } catch {
       return null;
     }
-    if (record.key !== key) return null;
+    // A record of another shape (damaged, or an older version's) is a miss, never a crash.
+    if (validate('run-record', record).length > 0 || record.key !== key) return null;
     const same = await Promise.all([holds(out, record.files.out), holds(reports, record.files.reports)]);
     return same.every(Boolean) ? record : null;
   }

@@ -3,35 +3,21 @@
 // (expensive) run in worker threads (pipeline/workers.ts) or, for a handful of documents, right here.
 // Both sides use this module, so a document gives the same facts wherever it is extracted.
 import type { ArmsFact, Fact } from './extract/facts.js';
-import { sentenceSpans } from './extract/nlp.js';
 import type { Claim } from './extract/visits.js';
 import { Reference } from './lib/reference.js';
-import { extractDocument, type DocumentFacts } from './stages/extract.js';
-import { readSources, type ReadResult, type SourceDoc, type SourceText } from './stages/ingest.js';
+import { extractDocument, type DocumentFacts, type DocumentTimes } from './extract/document.js';
+import type { SourceText } from './sources/document.js';
+import { validate } from './lib/schemas.js';
+import { sha256 } from './lib/text.js';
 
-export { readSources, type ReadResult, type SourceText };
-
-/**
- * The document as the global stages (merge, review, validate, report) take it. They read the text,
- * never the sentence spans, which stay with the worker that made them.
- */
-export function asSourceDoc(source: SourceText): SourceDoc {
-  return { ...source, sentences: [] };
-}
-
-/** Time spent on one document, in milliseconds. */
-export interface DocumentTimes {
-  nlp: number;
-  rules: number;
-}
+export { readSources, type ReadResult } from './sources/read.js';
+export type { DocumentTimes, SourceText };
 
 /** The language work and the fact rules for one document. Pure but for the timings. */
 export function extractSource(source: SourceText, ref: Reference): { found: DocumentFacts; times: DocumentTimes } {
-  const started = performance.now();
-  const sentences = sentenceSpans(source.text);
-  const annotated = performance.now();
-  const found = extractDocument({ ...source, sentences }, ref);
-  return { found, times: { nlp: annotated - started, rules: performance.now() - annotated } };
+  const times: DocumentTimes = { nlp: 0, rules: 0 };
+  const found = extractDocument(source, ref, times);
+  return { found, times };
 }
 
 /** The reference tables as plain data, to rebuild the same `Reference` in a worker without reading or re-validating them. */
@@ -76,4 +62,28 @@ export function loadFacts(stored: StoredFacts): DocumentFacts {
   };
   stored.facts.forEach((f, i) => load(f, facts[i]!));
   return { facts, claims: stored.claims };
+}
+
+/** Stored facts with a hash of themselves: what the cache and the partials write. */
+export interface SealedFacts extends StoredFacts {
+  sha256: string;
+}
+
+export function sealFacts(found: DocumentFacts): SealedFacts {
+  const stored = storeFacts(found);
+  return { ...stored, sha256: sha256(JSON.stringify([stored.facts, stored.claims])) };
+}
+
+/**
+ * Facts read back from the cache or a partial, or null when the entry is not what the pipeline wrote:
+ * not of the stored shape (schemas/stored-facts.schema.json), edited or damaged (its hash), or
+ * pointing an item at a package that is not there.
+ */
+export function unsealFacts(data: unknown): DocumentFacts | null {
+  if (validate('stored-facts', data).length > 0) return null;
+  const sealed = data as SealedFacts;
+  if (sha256(JSON.stringify([sealed.facts, sealed.claims])) !== sealed.sha256) return null;
+  const n = sealed.facts.length;
+  if (sealed.facts.some((f) => f.table === 'arms-purchases' && typeof f.part_of === 'number' && f.part_of >= n)) return null;
+  return loadFacts(sealed);
 }

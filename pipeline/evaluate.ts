@@ -6,66 +6,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { replaceFile } from './lib/files.js';
 import { loadReference, referenceDirFor } from './lib/reference.js';
-import { fold } from './lib/text.js';
 import { extract } from './stages/extract.js';
 import { ingest } from './stages/ingest.js';
-import { readCorrections, review } from './stages/review.js';
-import { COLUMNS } from './lib/columns.js';
+import { MATCH, matchFacts } from './review/match.js';
+import type { Gold, GoldArms, GoldTraining, GoldVisit } from './review/records.js';
 import { FACT_TABLES, type ArmsRow, type Dataset, type FactTable, type TrainingRow, type VisitRow } from './types.js';
-
-interface GoldVisit { secretary: string | null; country: string; year: number | null; quote: string; optional?: boolean }
-interface GoldArms { buyer: string; year: number | null; quantity: number | null; value_usd: number | null; item: string; quote: string; optional?: boolean }
-interface GoldTraining { recipient: string | null; amount_usd: number | null; trainees: number | null; courses: number | null; start_year: number | null; end_year: number | null; description: string; quote: string; optional?: boolean }
-interface Gold {
-  doc: string;
-  visits: GoldVisit[];
-  arms: GoldArms[];
-  training: GoldTraining[];
-  not_visits?: { quote: string; why: string }[];
-  not_arms?: { quote: string; why: string }[];
-}
 
 type Row = VisitRow | ArmsRow | TrainingRow;
 
-const surname = (name: string) => fold(name).split(' ').filter((w) => !/^(?:jr|sr|iii|ii|iv)\.?$/.test(w)).at(-1) ?? '';
-const within = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 0.01;
-
-const MATCH = {
-  'secdef-visits': (g: GoldVisit, r: VisitRow) => r.country_iso3 === g.country && r.year === g.year && (!g.secretary || (r.secretary !== null && surname(r.secretary) === surname(g.secretary))),
-  'arms-purchases': (g: GoldArms, r: ArmsRow) =>
-    r.buyer_iso3 === g.buyer && (g.year === null || r.year === null || r.year === g.year) && (g.quantity === null || r.quantity === g.quantity) && (g.value_usd === null || (r.value_usd !== null && within(r.value_usd, g.value_usd))),
-  training: (g: GoldTraining, r: TrainingRow) =>
-    (g.recipient === null || r.recipient_iso3 === g.recipient) &&
-    (g.amount_usd === null || (r.amount_usd !== null && within(r.amount_usd, g.amount_usd))) &&
-    (g.trainees === null || r.trainees === g.trainees) &&
-    (g.courses === null || r.courses === g.courses) &&
-    (g.start_year === null || r.start_year === g.start_year) &&
-    (g.end_year === null || r.end_year === g.end_year),
-} as const;
-
 const GOLD_KEY = { 'secdef-visits': 'visits', 'arms-purchases': 'arms', training: 'training' } as const;
-
-/** Maximum matching of gold facts to rows (each at most once), by augmenting paths. */
-function match<G>(gold: G[], rows: Row[], ok: (g: G, r: Row) => boolean): Map<number, number> {
-  const rowOf = new Map<number, number>();
-  const goldOf = new Map<number, number>();
-  const tryGold = (g: number, seen: Set<number>): boolean => {
-    for (let r = 0; r < rows.length; r++) {
-      if (seen.has(r) || !ok(gold[g]!, rows[r]!)) continue;
-      seen.add(r);
-      if (!goldOf.has(r) || tryGold(goldOf.get(r)!, seen)) {
-        goldOf.set(r, g);
-        rowOf.set(g, r);
-        return true;
-      }
-    }
-    return false;
-  };
-  // Required facts first, so an optional one never takes the row a required one needs.
-  const order = gold.map((_, i) => i).sort((a, b) => Number(Boolean((gold[a] as { optional?: boolean }).optional)) - Number(Boolean((gold[b] as { optional?: boolean }).optional)));
-  for (const g of order) tryGold(g, new Set());
-  return rowOf;
-}
 
 export interface TableScore {
   found: number;
@@ -89,7 +38,7 @@ export function score(data: Dataset, golds: Gold[]): Record<FactTable, TableScor
       const ids = new Set(data.evidence.filter((e) => e.table === table && e.source_id === id).map((e) => e.record_id));
       const rows = (data[table] as Row[]).filter((r) => ids.has(r.id));
       const facts = gold[GOLD_KEY[table]] as (GoldVisit | GoldArms | GoldTraining)[];
-      const matched = match(facts, rows, MATCH[table] as (g: unknown, r: Row) => boolean);
+      const matched = matchFacts(facts, rows, MATCH[table] as (g: unknown, r: Row) => boolean);
       const used = new Set(matched.values());
       s.found += rows.length;
       s.matched += used.size;
@@ -144,9 +93,9 @@ export function formatScores(scores: Record<FactTable, TableScore>, docs: number
 export async function evaluate(sources: string, goldDir: string, groups: { name: string; ids: Set<string> | null }[] = [{ name: '', ids: null }]): Promise<{ name: string; scores: Record<FactTable, TableScore>; documents: number; report: string }[]> {
   const ref = loadReference(referenceDirFor(sources));
   const { docs } = await ingest(sources);
+  // The extractor alone: the review stage would publish the records themselves.
   const merged = extract(docs, ref);
-  const reviewed = review(merged, readCorrections(join(sources, 'corrections.json')), docs, COLUMNS);
-  const data = { ...reviewed.rows, sources: [], evidence: reviewed.evidence } as Dataset;
+  const data = { ...merged.rows, sources: [], evidence: merged.evidence } as Dataset;
   const have = new Set(docs.map((d) => `${d.id}.txt`));
   const golds = readdirSync(goldDir)
     .filter((f) => f.endsWith('.json') && have.has(f.replace(/\.json$/, '.txt')))

@@ -13,13 +13,12 @@ import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, UsageError, describeProblem, toProblem, type Problem } from './errors.js';
 import { DEFAULT_CACHE_DIR, DocumentCache, PROJECT_DIR, RunCache, codeFingerprint, contentHash, documentKey, treeFingerprint, type RunRecord } from './cache.js';
-import { asSourceDoc, readSources, type ReadResult, type SourceText } from './documents.js';
-import { loadReference, referenceDirFor } from './lib/reference.js';
+import { readSources, type ReadResult, type SourceText } from './documents.js';
+import { loadReference, referenceDirFor, type Reference } from './lib/reference.js';
 import type { DocumentSummary } from './report/input.js';
-import type { ExtractResult } from './stages/extract.js';
-import { mergeDocuments, type DocumentFacts } from './stages/extract.js';
-import { sourceRow, type SourceDoc } from './stages/ingest.js';
-import { parseShard, partialFacts, readPartials, shardOf, writePartial, type Shard } from './shard.js';
+import type { DocumentFacts } from './stages/extract.js';
+import { sourceRow } from './sources/document.js';
+import { parseShard, readPartials, shardOf, writePartial, type Shard } from './shard.js';
 import { FACT_TABLES, TABLES, type Dataset } from './types.js';
 import { extractAll, workerSetting, type ExtractStats, type WorkerSetting } from './workers.js';
 
@@ -44,11 +43,11 @@ Reads source documents (<id>.txt + <id>.meta.json) and writes cited datasets, ch
 
 Options:
   --sources DIR    folder of source documents (default: sources). Optional in it: reference/
-                   (lexicons; the project's sources/reference/ otherwise) and corrections.json
-                   (the editors' corrections).
+                   (lexicons; the project's sources/reference/ otherwise) and gold/ (the
+                   editors' records, one <id>.json per document, which the review publishes).
   --out DIR        output folder: datapackage.json, data/, charts/, README.md (default: output)
   --reports DIR    reports folder: summary.md, changes.md, index.html (default: reports)
-  --strict         treat warnings (ignored files, corrections that match nothing) as rejections,
+  --strict         treat warnings (ignored files) as rejections,
                    and publish nothing when anything is rejected
   --cache DIR      content-hash cache (default: .cache in the project; safe to delete)
   --no-cache       neither read nor write the cache
@@ -203,14 +202,13 @@ class Keys {
    * dataset at git HEAD, which the release notes compare with.
    */
   run(options: Options, read: ReadResult, documentKeys: string[], committed: string): string {
-    const corrections = resolve(options.sources, 'corrections.json');
     const parts = [
       this.extraction,
       treeFingerprint(HERE),
       treeFingerprint(join(PROJECT_DIR, 'schemas')),
       readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8'),
       this.reference,
-      existsSync(corrections) ? contentHash(readFileSync(corrections)) : '',
+      treeFingerprint(resolve(options.sources, 'gold')),
       JSON.stringify({ strict: options.strict, outputHref: relative(options.reports, options.out) || '.', sources: relative(process.cwd(), options.sources) }),
       committed,
       JSON.stringify(read.problems),
@@ -254,7 +252,7 @@ export async function runPipeline(options: Options): Promise<number> {
       extractAll(read.sources, {
         ref,
         setting: options.workers,
-        known: (_source, i) => (partials ? partialFacts(partials.documents.get(read.sources[i]!.id)!) : (documents?.get(documentKeys[i]!) ?? null)),
+        known: (_source, i) => (partials ? partials.documents.get(read.sources[i]!.id)! : (documents?.get(documentKeys[i]!) ?? null)),
         extracted: documents ? (_source, i, found) => documents.put(documentKeys[i]!, found) : undefined,
       }),
     (r) => describeExtraction(r.stats, partials !== null),
@@ -265,10 +263,7 @@ export async function runPipeline(options: Options): Promise<number> {
 
   if (shard) return writeShard(options, shard, read, documentKeys, extracted.found, started);
 
-  const docs = read.sources.map(asSourceDoc);
-  const merged = await timed('merge', () => mergeDocuments(docs, extracted.found), (r) => FACT_TABLES.map((t) => `${r.rows[t].length} ${t}`).join(', '));
-  extracted.found.length = 0; // The per-document facts are in the merged rows now; let them go before the heavy stages.
-  const record = await publish(options, docs, read.problems, merged);
+  const record = await publish(options, read.sources, read.problems, extracted.found, ref);
   if (record && runs) await runs.save({ ...record, key: runKey }).catch((error: Error) => log(`warning: the run cache could not be written (${error.message})`));
   done(started);
   return record ? record.exit : EXIT.rejected;
@@ -298,7 +293,7 @@ function checkPartials(sources: SourceText[], documentKeys: string[], entries: M
 async function writeShard(options: Options, shard: Shard, read: ReadResult, documentKeys: string[], found: DocumentFacts[], started: number): Promise<number> {
   await timed(
     'partial',
-    () => writePartial(options.out, shard, read.sources.map((s, i) => ({ id: s.id, key: documentKeys[i]!, source: sourceRow(asSourceDoc(s)), found: found[i]! }))),
+    () => writePartial(options.out, shard, read.sources.map((s, i) => ({ id: s.id, key: documentKeys[i]!, source: sourceRow(s), found: found[i]! }))),
     (f) => relative(process.cwd(), f),
   );
   for (const p of read.problems) log(`${isWarning(p, options) ? 'warning' : 'rejected'}: ${describeProblem(p)}`);
@@ -307,7 +302,7 @@ async function writeShard(options: Options, shard: Shard, read: ReadResult, docu
 }
 
 /** Problems that do not reject anything unless --strict. */
-const WARNINGS = new Set(['unknown-file', 'correction-unmatched']);
+const WARNINGS = new Set(['unknown-file']);
 
 function isWarning(p: Problem, options: Options): boolean {
   return WARNINGS.has(p.code) && !options.strict;
@@ -318,10 +313,9 @@ function isWarning(p: Problem, options: Options): boolean {
  * write. Returns what the run wrote (for the run cache), or null when --strict published nothing.
  * Their modules (jsdom, Plot, ...) are loaded here, so a run that stops at the cache never loads them.
  */
-async function publish(options: Options, docs: SourceDoc[], ingestProblems: Problem[], extracted: ExtractResult): Promise<Omit<RunRecord, 'key'> | null> {
-  const [{ checkClaims }, { COLUMNS }, { publishRelease }, { buildDataDictionary }, { renderCharts }, { datasetVersion, exportDataset }, { buildReports }, { readCorrections, review }, { validateDataset }] = await Promise.all([
+async function publish(options: Options, docs: SourceText[], ingestProblems: Problem[], found: DocumentFacts[], ref: Reference): Promise<Omit<RunRecord, 'key'> | null> {
+  const [{ checkClaims }, { publishRelease }, { buildDataDictionary }, { renderCharts }, { datasetVersion, exportDataset }, { buildReports }, { reviewStage }, { validateDataset }] = await Promise.all([
     import('./claims.js'),
-    import('./lib/columns.js'),
     import('./release.js'),
     import('./report/dictionary.js'),
     import('./stages/chart.js'),
@@ -331,9 +325,13 @@ async function publish(options: Options, docs: SourceDoc[], ingestProblems: Prob
     import('./stages/validate.js'),
   ]);
   const problems: Problem[] = [...ingestProblems];
-  const corrections = readCorrections(resolve(options.sources, 'corrections.json'));
-  const reviewed = await timed('review', () => review(extracted, corrections, docs, COLUMNS), (r) => `${r.outcomes.filter((o) => o.status === 'applied').length} of ${corrections.length} corrections applied`);
-  for (const o of reviewed.outcomes) if (o.status === 'unmatched') problems.push({ code: 'correction-unmatched', file: relative(process.cwd(), resolve(options.sources, 'corrections.json')), field: `corrections[${o.index}]`, message: o.message });
+  const reviewed = await timed(
+    'review',
+    () => reviewStage(options.sources, docs, found, ref),
+    (r) => `${r.reviewed} records: ${FACT_TABLES.map((t) => `${r.rows[t].length} ${t}`).join(', ')}; ${r.dropped.length} rows dropped`,
+  );
+  found.length = 0; // The per-document facts are in the merged rows now; let them go before the heavy stages.
+  problems.push(...reviewed.problems);
   const dataset: Dataset = { ...reviewed.rows, sources: docs.map(sourceRow), evidence: reviewed.evidence };
   const validated = await timed('validate', () => validateDataset(dataset, docs), (r) => `${r.problems.length} rows rejected`);
   problems.push(...validated.problems);
@@ -361,8 +359,8 @@ async function publish(options: Options, docs: SourceDoc[], ingestProblems: Prob
         data,
         documents: summarize(docs, data),
         problems,
-        corrections: reviewed.outcomes,
-        claims: checkClaims(extracted.claims, data['secdef-visits'], (c) => byId.get(c.mention.source_id)!.text.slice(c.mention.start, c.mention.end)),
+        review: reviewed,
+        claims: checkClaims(reviewed.claims, data['secdef-visits'], (c) => byId.get(c.mention.source_id)!.text.slice(c.mention.start, c.mention.end)),
         charts,
         outputFiles: [...files.keys()].sort(),
         previous: await committedDataset(),
@@ -377,7 +375,7 @@ async function publish(options: Options, docs: SourceDoc[], ingestProblems: Prob
 }
 
 /** Rows citing each document, per fact table (through the evidence table). */
-function summarize(docs: SourceDoc[], data: Dataset): DocumentSummary[] {
+function summarize(docs: SourceText[], data: Dataset): DocumentSummary[] {
   const cited = new Map<string, Map<string, (typeof data.evidence)[number]['table']>>();
   for (const e of data.evidence) {
     const records = cited.get(e.source_id) ?? cited.set(e.source_id, new Map()).get(e.source_id)!;

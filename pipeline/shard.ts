@@ -11,7 +11,9 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { UsageError } from './errors.js';
-import { loadFacts, storeFacts, type StoredFacts } from './documents.js';
+import { sealFacts, unsealFacts, type SealedFacts } from './documents.js';
+import { parseJson } from './lib/json.js';
+import { validate } from './lib/schemas.js';
 import { sha256 } from './lib/text.js';
 import type { DocumentFacts } from './stages/extract.js';
 import type { SourceRow } from './types.js';
@@ -24,12 +26,15 @@ export interface Shard {
   count: number;
 }
 
+/** Most shards a corpus is split into: one document per shard for a corpus far larger than ours. */
+export const MAX_SHARDS = 10_000;
+
 /** "2/4" → the second of four shards. */
 export function parseShard(spec: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
+  const m = /^(\d{1,6})\/(\d{1,6})$/.exec(spec.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, such as 1/4 (got "${spec}")`);
+  if (!m || count < 1 || count > MAX_SHARDS || index < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, such as 1/4 (got "${spec.slice(0, 40)}")`);
   return { index, count };
 }
 
@@ -42,7 +47,7 @@ export function partialName(shard: Shard): string {
   return `shard-${shard.index}-of-${shard.count}.json`;
 }
 
-export interface PartialDocument extends StoredFacts {
+export interface PartialDocument extends SealedFacts {
   id: string;
   key: string;
   source: SourceRow;
@@ -70,7 +75,7 @@ export async function writePartial(dir: string, shard: Shard, documents: { id: s
     const header: PartialHeader = { format: PARTIAL_FORMAT, shard, documents: documents.length };
     await write(`{"header":${JSON.stringify(header)},"documents":[`);
     for (const [i, d] of documents.entries()) {
-      const stored: PartialDocument = { id: d.id, key: d.key, source: d.source, ...storeFacts(d.found) };
+      const stored: PartialDocument = { id: d.id, key: d.key, source: d.source, ...sealFacts(d.found) };
       await write(`${i === 0 ? '' : ','}\n${JSON.stringify(stored)}`);
     }
     await write('\n]}\n');
@@ -103,36 +108,39 @@ async function partialFiles(paths: string[]): Promise<string[]> {
  * Reads the partials of a complete set of shards: every shard of 1..N exactly once, all made with the
  * same N. Returns each document's entry by id.
  */
-export async function readPartials(paths: string[]): Promise<{ count: number; documents: Map<string, PartialDocument> }> {
+export async function readPartials(paths: string[]): Promise<{ count: number; documents: Map<string, DocumentFacts & { key: string }> }> {
   const files = await partialFiles(paths);
   const byShard = new Map<number, string>();
-  const documents = new Map<string, PartialDocument>();
+  const documents = new Map<string, DocumentFacts & { key: string }>();
   let count: number | null = null;
   for (const file of files) {
+    const refuse = (why: string): never => {
+      throw new UsageError(`--merge: ${file}: ${why}`);
+    };
     let data: { header?: PartialHeader; documents?: PartialDocument[] };
     try {
-      data = JSON.parse(await readFile(file, 'utf8'));
+      data = parseJson(file, await readFile(file, 'utf8')) as typeof data;
     } catch (error) {
-      throw new UsageError(`--merge: ${file} is not a partial result (${(error as Error).message})`);
+      return refuse(`is not a partial result (${(error as Error).message})`);
     }
-    const header = data.header;
-    if (header?.format !== PARTIAL_FORMAT || !Array.isArray(data.documents)) throw new UsageError(`--merge: ${file} is not a partial result (format ${PARTIAL_FORMAT})`);
-    if (count !== null && header.shard.count !== count) throw new UsageError(`--merge: ${basename(file)} is one of ${header.shard.count} shards, the others of ${count}`);
+    if (validate('partial', data).length > 0) refuse(`is not a partial result of this version (format ${PARTIAL_FORMAT}): ${validate('partial', data)[0]!.field} ${validate('partial', data)[0]!.message}`);
+    const header = data.header!;
+    if (count !== null && header.shard.count !== count) refuse(`is one of ${header.shard.count} shards, the others of ${count}`);
     count = header.shard.count;
-    if (byShard.has(header.shard.index)) throw new UsageError(`--merge: shard ${header.shard.index}/${count} is given twice (${byShard.get(header.shard.index)} and ${file})`);
+    if (byShard.has(header.shard.index)) refuse(`shard ${header.shard.index}/${count} is given twice (also ${byShard.get(header.shard.index)})`);
     byShard.set(header.shard.index, file);
-    for (const d of data.documents) {
-      if (shardOf(d.id, count) !== header.shard.index) throw new UsageError(`--merge: ${file} holds ${d.id}, which belongs to shard ${shardOf(d.id, count)}/${count}`);
-      documents.set(d.id, d);
+    if (header.documents !== data.documents!.length) refuse(`says ${header.documents} documents but holds ${data.documents!.length}`);
+    for (const d of data.documents!) {
+      if (shardOf(d.id, count) !== header.shard.index) refuse(`holds ${d.id}, which belongs to shard ${shardOf(d.id, count)}/${count}`);
+      if (documents.has(d.id)) refuse(`holds ${d.id} twice`);
+      const found = unsealFacts({ facts: d.facts, claims: d.claims, sha256: d.sha256 });
+      if (!found) refuse(`the facts of ${d.id} are not what its shard wrote (edited or damaged); run its shard again`);
+      documents.set(d.id, { ...found!, key: d.key });
     }
   }
   if (count === null) throw new UsageError('--merge needs at least one partial (a folder or a shard-I-of-N.json file)');
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byShard.has(i));
-  if (missing.length > 0) throw new UsageError(`--merge: shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing; every shard of ${count} is needed`);
+  const missing: string[] = [];
+  for (let i = 1; i <= count && missing.length < 10; i++) if (!byShard.has(i)) missing.push(`${i}/${count}`);
+  if (missing.length > 0) throw new UsageError(`--merge: shard(s) ${missing.join(', ')}${missing.length === 10 ? ' and more' : ''} missing; every shard of ${count} is needed`);
   return { count, documents };
-}
-
-/** A document's facts from its partial entry. */
-export function partialFacts(entry: PartialDocument): DocumentFacts {
-  return loadFacts(entry);
 }

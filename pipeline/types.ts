@@ -6,6 +6,10 @@ export type FactTable = (typeof FACT_TABLES)[number];
 export const TABLES = [...FACT_TABLES, 'sources', 'evidence'] as const;
 export type Table = (typeof TABLES)[number];
 
+export const REVIEWS = ['confirmed', 'amended', 'added', 'unreviewed'] as const;
+/** What the document's editors' record did to a row (pipeline/review/). */
+export type Review = (typeof REVIEWS)[number];
+
 /** Where a fact is stated: the verbatim sentence and its code-point offsets in the source text. */
 export interface Citation {
   source_id: string;
@@ -24,6 +28,7 @@ export interface VisitRow extends Citation {
   start_date: string | null;
   end_date: string | null;
   year: number | null;
+  review: Review;
 }
 
 export const VALUE_QUALIFIERS = ['exact', 'approximate', 'at_least', 'at_most'] as const;
@@ -46,9 +51,10 @@ export interface ArmsRow extends Citation {
   year: number | null;
   status: ArmsStatus | null;
   part_of: string | null;
+  review: Review;
 }
 
-export const AMOUNT_BASES = ['actual', 'planned', 'requested', 'appropriated', 'delivered', 'projected'] as const;
+export const AMOUNT_BASES = ['actual', 'planned', 'requested', 'appropriated', 'allocated', 'obligated', 'delivered', 'projected', 'estimated'] as const;
 export type AmountBasis = (typeof AMOUNT_BASES)[number];
 
 export interface TrainingRow extends Citation {
@@ -67,6 +73,7 @@ export interface TrainingRow extends Citation {
   courses: number | null;
   location: string | null;
   description: string;
+  review: Review;
 }
 
 export interface SourceRow {

@@ -38,10 +38,16 @@ export interface WorkerSetting {
 }
 
 /** PIPELINE_WORKERS (a positive integer; 1 extracts on the main thread), else the machine's parallelism. */
+/** At most this many threads per core, and never more than MAX_WORKERS. */
+const THREADS_PER_CORE = 4;
+const MAX_WORKERS = 64;
+
 export function workerSetting(env: NodeJS.ProcessEnv = process.env): WorkerSetting {
   const raw = env[WORKERS_ENV];
   if (raw === undefined || raw === '') return { count: availableParallelism(), explicit: false };
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new UsageError(`${WORKERS_ENV} must be a whole number of threads, 1 or more (got "${raw}")`);
+  // More threads than a few per core only cost memory (each holds the language model): 200 took 10 GB.
+  const most = Math.min(MAX_WORKERS, THREADS_PER_CORE * availableParallelism());
+  if (!/^\d{1,6}$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > most) throw new UsageError(`${WORKERS_ENV} must be a whole number of threads from 1 to ${most} (this machine has ${availableParallelism()} cores; got "${raw.slice(0, 20)}")`);
   return { count: Number(raw), explicit: true };
 }
 

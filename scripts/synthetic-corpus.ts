@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import type { Country, Secretary } from '../pipeline/lib/reference.js';
-import type { SourceMeta } from '../pipeline/stages/ingest.js';
+import type { SourceMeta } from '../pipeline/sources/document.js';
 
 const PROJECT = new URL('..', import.meta.url).pathname;
 const SOURCES = join(PROJECT, 'sources');

@@ -10,7 +10,9 @@ import { describeProblem } from '../pipeline/errors.js';
 import { loadReference, DEFAULT_REFERENCE_DIR } from '../pipeline/lib/reference.js';
 import { sha256 } from '../pipeline/lib/text.js';
 import { extract } from '../pipeline/stages/extract.js';
-import { ingest, MAX_TEXT_BYTES, oneLine, type IngestResult } from '../pipeline/stages/ingest.js';
+import { ingest, type IngestResult } from '../pipeline/stages/ingest.js';
+import { MAX_TEXT_BYTES } from '../pipeline/sources/read.js';
+import { oneLine } from '../pipeline/sources/files.js';
 import { cliEnv, differences, HUGE_BYTES, ROOT, runCli, snapshot, SOURCES, writeBadInputCorpus, type CliResult, type Corpus } from './fixtures/bad-input.js';
 
 const reference = loadReference(DEFAULT_REFERENCE_DIR);

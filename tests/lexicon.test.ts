@@ -7,7 +7,7 @@ import { referenceData } from '../pipeline/documents.js';
 import { findOtherAgents } from '../pipeline/extract/people.js';
 import { DEFAULT_REFERENCE_DIR, Reference, loadReference } from '../pipeline/lib/reference.js';
 import { extract } from '../pipeline/stages/extract.js';
-import { documentFromText } from '../pipeline/stages/ingest.js';
+import { documentFromText } from '../pipeline/sources/document.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = process.env.FUZZ_SEED === undefined ? 20_241_125 : Number(process.env.FUZZ_SEED);

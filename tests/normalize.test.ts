@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchingView } from '../pipeline/lib/normalize.js';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '../pipeline/lib/reference.js';
-import { extractDocument } from '../pipeline/stages/extract.js';
-import { documentFromText } from '../pipeline/stages/ingest.js';
+import { extractDocument } from '../pipeline/extract/document.js';
+import { documentFromText } from '../pipeline/sources/document.js';
 import type { ArmsFact, Fact, VisitFact } from '../pipeline/extract/facts.js';
 
 const ref = loadReference(DEFAULT_REFERENCE_DIR);
@@ -76,5 +76,19 @@ describe('names with invisible characters inside', () => {
     expect(nfd).not.toBe(plain);
     const strip = (f: Fact) => ({ ...f, mention: null });
     expect(facts(nfd).map(strip)).toEqual(facts(plain).map(strip));
+  });
+});
+
+describe('offsets in code points', () => {
+  it('a quote that ends with a character outside the Basic Multilingual Plane validates', async () => {
+    const { extract } = await import('../pipeline/stages/extract.js');
+    const { validateDataset } = await import('../pipeline/stages/validate.js');
+    const { sourceRow } = await import('../pipeline/sources/document.js');
+    const doc = documentFromText('astral', 'Title\n\nColombia bought 10 Black Hawk helicopters in 2014 \u{10000}', META);
+    const merged = extract([doc], ref);
+    expect(merged.rows['arms-purchases'][0]?.quote.endsWith('\u{10000}')).toBe(true);
+    const { data, problems } = validateDataset({ ...merged.rows, sources: [sourceRow(doc)], evidence: merged.evidence }, [doc]);
+    expect(problems).toEqual([]);
+    expect(data['arms-purchases']).toHaveLength(1);
   });
 });

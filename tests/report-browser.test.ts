@@ -59,7 +59,7 @@ async function repoSite(dir: string): Promise<ReportInput> {
       return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, facts };
     }),
     problems: [],
-    corrections: [],
+    review: { reviewed: 0, dropped: [], amendments: [] },
     claims: [],
     charts: new Map(outputFiles.filter((f) => f.startsWith('charts/')).map((f) => [f, read(f)])),
     outputFiles,

@@ -11,7 +11,7 @@ import { escapeHtml, svgText } from '../pipeline/report/html.js';
 import { mdCode, mdText } from '../pipeline/report/markdown.js';
 import { buildReports } from '../pipeline/stages/report.js';
 import { FACT_TABLES, TABLES } from '../pipeline/types.js';
-import { HOSTILE, charts, corrections, dataset, problems, reportInput } from './helpers/report-fixture.js';
+import { HOSTILE, charts, dataset, problems, reportInput, review } from './helpers/report-fixture.js';
 
 const reports = buildReports(reportInput());
 const summary = reports.get('summary.md')!;
@@ -69,15 +69,18 @@ describe('summary.md', () => {
     expect(summary).not.toMatch(/(?<!\\)<script/);
   });
 
-  it('lists corrections applied and corrections matching nothing', () => {
-    const applied = tableLines(summary, '### Applied (3)').slice(2).map(cells);
-    expect(applied.map((r) => r[0])).toEqual(['1', '2', '4']);
-    expect(applied[0]).toEqual(['1', '`secdef-visits`', '`visit-donald-trump-mex-2017`', 'reject', 'A presidential visit, not the secretary.', 'row removed']);
-    expect(applied[1]![3]).toBe('amend `value_qualifier` to "at\\_least"');
-    const unmatched = tableLines(summary, '### Matching nothing (1)').slice(2).map(cells);
-    expect(unmatched).toHaveLength(1);
-    expect(unmatched[0]!.slice(0, 3)).toEqual(['3', '`training`', '`training-gone`']);
-    expect(unmatched[0]![5]).toBe(corrections[2]!.message);
+  it("gives the review per table, and lists the rows the records dropped and the fields they amended", () => {
+    const counts = tableLines(summary, '## Review: the extractor against its editors').slice(2).map(cells);
+    expect(counts.map((r) => r[0])).toEqual(['`secdef-visits`', '`arms-purchases`', '`training`']);
+    // arms: one confirmed row (the fixture's), no dropped row: every row the extractor wrote is stated.
+    const arms = counts[1]!;
+    expect(arms.slice(1, 6).map(Number).reduce((a, b) => a + b)).toBe(dataset()['arms-purchases'].length);
+    expect(arms[6]).toBe('100%');
+    const dropped = tableLines(summary, '### Dropped (1)').slice(2).map(cells);
+    expect(dropped[0]!.slice(0, 3)).toEqual(['`secdef-visits`', `\`${review.dropped[0]!.source_id}\``, '`visits/travel`']);
+    const amended = tableLines(summary, '### Amended fields (2)').slice(2).map(cells);
+    expect(amended[0]!.slice(2, 5)).toEqual(['`value_qualifier`', '"approximate"', '"at\\_least"']);
+    expect(amended[1]![5]).toContain('\\');
   });
 
   it('reports the claims check: sentence, verdict and rows', () => {
@@ -94,9 +97,9 @@ describe('summary.md', () => {
   });
 
   it('says so when there is nothing to report', () => {
-    const quiet = buildReports(reportInput({ problems: [], corrections: [], claims: [] })).get('summary.md')!;
+    const quiet = buildReports(reportInput({ problems: [], review: { reviewed: 0, dropped: [], amendments: [] }, claims: [] })).get('summary.md')!;
     expect(quiet).toContain('No problems');
-    expect(quiet).toContain('No corrections.');
+    expect(quiet).toContain('### Dropped (0)\n\nNone.');
     expect(quiet).toContain('## Claims check\n\nNo document claims');
   });
 });

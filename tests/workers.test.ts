@@ -4,9 +4,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSourceDoc, loadFacts, readSources, storeFacts } from '../pipeline/documents.js';
+import { loadFacts, readSources, storeFacts } from '../pipeline/documents.js';
 import { DEFAULT_REFERENCE_DIR, loadReference } from '../pipeline/lib/reference.js';
-import { extract, extractDocument, mergeDocuments } from '../pipeline/stages/extract.js';
+import { extract, mergeDocuments } from '../pipeline/stages/extract.js';
+import { extractDocument } from '../pipeline/extract/document.js';
 import { ingest } from '../pipeline/stages/ingest.js';
 import { extractAll, threadsFor, workerSetting } from '../pipeline/workers.js';
 import { generateCorpus } from '../scripts/synthetic-corpus.js';
@@ -67,7 +68,7 @@ describe('extraction in threads', () => {
     const { found, stats } = await extractAll(sources, { ref: reference, setting: { count: 2, explicit: true }, known: () => null });
     expect(stats).toMatchObject({ documents: count, extracted: count, known: 0, threads: 2 });
     const { docs } = await ingest(corpus);
-    expect(mergeDocuments(sources.map(asSourceDoc), found)).toStrictEqual(extract(docs, reference));
+    expect(mergeDocuments(sources, found)).toStrictEqual(extract(docs, reference));
   });
 
   it('stores facts as JSON and reads them back identical, items pointing at their aggregate', async () => {
@@ -95,6 +96,6 @@ describe('reading a source folder', () => {
     const read = await readSources(bad.dir);
     const ingested = await ingest(bad.dir);
     expect(read.problems).toEqual(ingested.problems);
-    expect(read.sources.map(asSourceDoc)).toEqual(ingested.docs.map((d) => ({ ...d, sentences: [] })));
+    expect(read.sources).toEqual(ingested.docs);
   });
 });

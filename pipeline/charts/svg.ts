@@ -327,11 +327,16 @@ export function sourceLine(publishers: readonly string[], version: string): stri
     return lines.length <= SOURCE_LINES && lines.every((l) => widthOf(l, 'source') <= inner && !l.endsWith('…'));
   };
   if (publishers.length === 0) return `Source: news articles and government releases${tail}`;
-  for (let n = publishers.length; n >= 1; n--) {
-    const rest = publishers.length - n;
-    const line = `Source: ${publishers.slice(0, n).join('; ')}${rest ? ` and ${rest} more` : ''}${tail}`;
-    if (fits(line)) return line;
+  const line = (n: number) => `Source: ${publishers.slice(0, n).join('; ')}${n < publishers.length ? ` and ${publishers.length - n} more` : ''}${tail}`;
+  // The most publishers that fit, by bisection: trying each count in turn took 43 s for 4,000 publishers.
+  let lo = 0;
+  let hi = publishers.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (fits(line(mid))) lo = mid;
+    else hi = mid - 1;
   }
+  if (lo >= 1) return line(lo);
   const rest = publishers.length - 1;
   const more = `${rest ? ` and ${rest} more` : ''}${tail}`;
   const room = inner - widthOf(`Source: ${more}`, 'source');

@@ -1,8 +1,17 @@
 // What the rules need to know about a document beyond one sentence: paragraphs, the dateline,
 // the speaker of a speech, the country the document is mostly about, and its programs.
-import type { SourceDoc } from '../stages/ingest.js';
+import type { SourceMeta } from '../sources/document.js';
+import type { Span } from './nlp.js';
 import type { Country, Program, Reference, Secretary } from '../lib/reference.js';
 import { findDates, publicationStart, type CalendarDate } from '../lib/dates.js';
+
+/** A document as the rules read it: its matching view (pipeline/lib/normalize.ts) and sentence spans in it. */
+export interface AnnotatedDoc {
+  id: string;
+  meta: SourceMeta;
+  text: string;
+  sentences: Span[];
+}
 
 export interface Sentence {
   index: number;
@@ -20,7 +29,7 @@ export interface Dateline {
 }
 
 export interface DocContext {
-  doc: SourceDoc;
+  doc: AnnotatedDoc;
   ref: Reference;
   sentences: Sentence[];
   published: CalendarDate;
@@ -68,7 +77,7 @@ function windows(text: string, start: number, end: number): [number, number][] {
   return out;
 }
 
-export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
+export function buildContext(doc: AnnotatedDoc, ref: Reference): DocContext {
   const text = doc.text;
   const sentences: Sentence[] = [];
   let paragraph = 0;
@@ -98,7 +107,7 @@ export function buildContext(doc: SourceDoc, ref: Reference): DocContext {
   return context;
 }
 
-function storySecretary(doc: SourceDoc, sentences: Sentence[], ref: Reference, named: Secretary[]): Secretary | null {
+function storySecretary(doc: AnnotatedDoc, sentences: Sentence[], ref: Reference, named: Secretary[]): Secretary | null {
   for (const text of [doc.meta.title, ...sentences.slice(0, STORY_LEAD_SENTENCES).map((s) => s.text)]) {
     const full = ref.findSecretaryNames(text)[0];
     if (full) return full.entry;
@@ -129,7 +138,7 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-function mainCountry(doc: SourceDoc, sentences: Sentence[], ref: Reference): Country | null {
+function mainCountry(doc: AnnotatedDoc, sentences: Sentence[], ref: Reference): Country | null {
   const counts = new Map<Country, number>();
   const add = (text: string, weight: number) => {
     for (const p of ref.findPlaces(text)) {

@@ -1,5 +1,5 @@
 // Candidate facts as the sentence rules find them, before mentions of the same fact are merged.
-import type { ArmsStatus, Citation, Qualifier, TrainingRow } from '../types.js';
+import type { ArmsStatus, Citation, Qualifier, Review, TrainingRow } from '../types.js';
 
 /** A mention: the sentence of a document that states a fact (UTF-16 offsets into the text). */
 export interface Mention {
@@ -11,6 +11,8 @@ export interface Mention {
 /** Every fact names the rule that found it (published in the evidence table's `rule` column). */
 interface Found {
   rule: string;
+  /** Set by the review stage from the document's editors' record; absent: unreviewed. */
+  review?: Exclude<Review, 'unreviewed'>;
 }
 
 export interface VisitFact extends Found {
@@ -53,7 +55,7 @@ export interface ArmsFact extends Found {
 }
 
 /** A training fact carries the columns of its row but the id and the citation, which merging adds. */
-export type TrainingFact = Omit<TrainingRow, 'id' | keyof Citation> & Found & {
+export type TrainingFact = Omit<TrainingRow, 'id' | 'review' | keyof Citation> & Found & {
   table: 'training';
   mention: Mention;
 };

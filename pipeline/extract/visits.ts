@@ -137,10 +137,11 @@ export function findVisits(
 /** The secretary who acts on the cue before a place, or null when someone else does (or nobody). */
 function findAgent(text: string, place: Place, actors: Actor[], refs: SecretaryRef[], adjacent: boolean): SecretaryRef | null {
   if (adjacent) return refs.filter((r) => r.end <= place.start).at(-1) ?? null;
-  const after = text.slice(place.end);
+  // What the rules read around the place: a few words each side (enough for every pattern below).
+  const after = text.slice(place.end, place.end + 120);
   // "a visit to Argentina by a U.S. defense secretary": the agent follows.
   // Not after a passive verb: "he was received in Lima by the president" puts "he" in Lima.
-  const passive = /\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en)\s+(?:in|at|to|into)\s+(?:the\s+)?$/i.test(text.slice(0, place.start));
+  const passive = /\b(?:was|were|is|are|been|being)\s+\w+(?:ed|en)\s+(?:in|at|to|into)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, place.start - 80), place.start));
   const by = passive ? null : /^\s*(?:[,;]?\s*(?:the\s+)?(?:first|last|second|third)?\s*)?by\s+/.exec(after);
   if (by) {
     const next = actors.find((a) => a.start >= place.end + by[0].length - 1 && a.start <= place.end + by[0].length + 12);

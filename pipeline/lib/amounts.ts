@@ -10,6 +10,11 @@ export interface Amount {
   qualifier: Qualifier;
 }
 
+/** Largest amount read, in dollars: ten trillion, above the whole U.S. federal budget. */
+const MAX_USD = 1e13;
+/** Largest count read: more than any army's rifles. */
+const MAX_COUNT = 1e8;
+
 const SCALES: Record<string, number> = {
   thousand: 1e3, k: 1e3,
   million: 1e6, mn: 1e6, mln: 1e6, m: 1e6,
@@ -48,6 +53,8 @@ export function findAmounts(text: string, scale = 1): Amount[] {
     const figure = digits !== undefined ? Number(digits.replace(/,/g, '')) : wordsToNumber(m[5]!);
     let usd = figure * (unit ? SCALES[unit]! : 1) * scale;
     usd = Math.round(usd * 100) / 100;
+    // A figure beyond any budget ("$1,000,000,... million" as a run of digits) is no amount.
+    if (!Number.isFinite(usd) || usd > MAX_USD) continue;
     const { start, qualifier } = qualified(text, m.index!, 60);
     out.push({ start, end: m.index! + m[0].length, usd, qualifier });
   }
@@ -102,7 +109,7 @@ export function findCounts(text: string, amounts: readonly { start: number; end:
     if (m[1]) value = Number(m[1].replace(/,/g, ''));
     else if (m[3]) value = Number(m[3].replace(/,/g, ''));
     else value = wordsToNumber(m[2]!);
-    if (!Number.isFinite(value)) continue;
+    if (!Number.isSafeInteger(value) || value > MAX_COUNT) continue;
     const { start, qualifier } = qualified(text, m.index!, 40);
     out.push({ start, end: m.index! + m[0].length, value, qualifier });
   }

@@ -30,12 +30,18 @@ export function parseDate(value: string): CalendarDate | null {
   return date;
 }
 
+/** The years a fact may have (the tables' schemas say the same). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
 /** Checks a value of the EDTF subset the sidecars use: a date at day, month or year precision, or an interval. */
 export function checkEdtf(value: string): string | null {
   const parts = value.split('/');
   if (parts.length > 2) return 'not an ISO 8601 / EDTF date or interval';
   const dates = parts.map(parseDate);
   if (dates.some((d) => d === null)) return 'not a real calendar date (YYYY, YYYY-MM, YYYY-MM-DD or start/end)';
+  // Every fact's year must lie in the datasets' years; a document outside them could state none.
+  if (dates.some((d) => d!.year < FIRST_YEAR || d!.year > LAST_YEAR)) return `a year outside ${FIRST_YEAR}-${LAST_YEAR}, the years the datasets cover`;
   if (dates.length === 2 && formatDate(dates[0]!) > formatDate(dates[1]!)) return 'interval ends before it starts';
   return null;
 }

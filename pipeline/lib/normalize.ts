@@ -3,7 +3,9 @@
 // + a combining accent is "Bogotá"), no soft hyphens or invisible format characters (zero-width
 // spaces and joiners, bidi marks) inside words and numbers, and no space-like grouping inside
 // numbers ("1 150", "2 500" with a no-break, narrow or thin space, as Spanish-language sources write
-// thousands). Other no-break and narrow spaces become plain spaces.
+// thousands). Other no-break and narrow spaces become plain spaces, and a run of spaces and tabs one
+// space: no rule reads the width of a gap, and a long run of blanks is what makes patterns that
+// allow blanks in several places slow.
 
 export interface MatchingView {
   /** The text the rules read. */
@@ -24,7 +26,8 @@ const GROUPING_SPACES = /[\u00a0\u2007\u2008\u2009\u202f]/;
 const COMBINING = /\p{M}/u;
 const DIGIT = /[0-9]/;
 /** Only what these patterns touch makes a text differ from its view: most texts are taken as they are. */
-const ANYTHING_TO_DO = /[\u00ad\p{Cf}\u00a0\u2007\u2008\u2009\u202f\p{M}]/u;
+const ANYTHING_TO_DO = /[\u00ad\p{Cf}\u00a0\u2007\u2008\u2009\u202f\p{M}\t]| {2}/u;
+const BLANK = /[ \t\u00a0\u2007\u2008\u2009\u202f]/;
 
 export function matchingView(published: string): MatchingView {
   if (!ANYTHING_TO_DO.test(published)) return { text: published, same: true, start: (i) => i, end: (i) => i };
@@ -47,11 +50,16 @@ export function matchingView(published: string): MatchingView {
       i++;
       continue;
     }
-    if (GROUPING_SPACES.test(c)) {
+    if (GROUPING_SPACES.test(c) && i > 0 && DIGIT.test(published[i - 1]!) && /^[0-9]{3}(?![0-9])/.test(published.slice(i + 1, i + 5))) {
       // "1 150" (a digit, the space, exactly three digits and no fourth): one number.
-      const grouping = i > 0 && DIGIT.test(published[i - 1]!) && /^[0-9]{3}(?![0-9])/.test(published.slice(i + 1, i + 5));
-      if (!grouping) emit(' ', i, i + 1);
       i++;
+      continue;
+    }
+    if (BLANK.test(c)) {
+      let j = i + 1;
+      while (j < published.length && BLANK.test(published[j]!)) j++;
+      emit(' ', i, j);
+      i = j;
       continue;
     }
     // A base character (a surrogate pair whole) and the combining marks after it, composed.

@@ -1,8 +1,11 @@
 // Reference tables (sources/reference/*.json): loaded once, validated against their schemas, and
 // turned into lookups and text matchers. The extractor's knowledge of the world lives in these files.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
+import { decodeText } from '../sources/decode.js';
+import { readInside } from '../sources/files.js';
+import { parseJson } from './json.js';
 import { validate } from './schemas.js';
 import { fold } from './text.js';
 
@@ -380,19 +383,28 @@ export function referenceDirFor(sources: string): string {
 
 const FILES = { countries: 'countries.json', secretaries: 'secretaries.json', equipment: 'equipment.json', programs: 'programs.json', words: 'words.json' } as const;
 
-/** Reads and validates the reference tables of a folder; a bad table stops the run (nothing can be extracted without it). */
+/** Largest reference table read, in bytes (8 MiB: the tables are about 100 kB today). */
+const MAX_REFERENCE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads and validates the reference tables of a folder; a bad table stops the run (nothing can be
+ * extracted without it). Files are read as source files are: regular files only, links only inside
+ * the source folder, size-limited, strict UTF-8, JSON with duplicate keys and deep nesting refused.
+ */
 export function loadReference(dir: string): Reference {
   const data: Record<string, unknown> = {};
   for (const [name, file] of Object.entries(FILES)) {
     const path = join(dir, file);
+    const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path);
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      json = parseJson(shown, decodeText(shown, readInside(dirname(dir), path, MAX_REFERENCE_BYTES)), 'bad-reference');
     } catch (error) {
-      throw new InputError('bad-reference', path, `cannot be read as JSON (${(error as Error).message})`);
+      if (error instanceof InputError) throw new InputError('bad-reference', error.file, error.message, error.field, error.line);
+      throw new InputError('bad-reference', shown, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     const errors = validate(`reference/${name}`, json);
-    if (errors.length > 0) throw new InputError('bad-reference', path, errors[0]!.message, errors[0]!.field);
+    if (errors.length > 0) throw new InputError('bad-reference', shown, errors[0]!.message, errors[0]!.field);
     data[name] = json;
   }
   return new Reference(data as ConstructorParameters<typeof Reference>[0]);

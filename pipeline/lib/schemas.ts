@@ -26,10 +26,14 @@ let compiled: Map<string, ValidateFunction> | null = null;
 function validators(): Map<string, ValidateFunction> {
   if (!compiled) {
     compiled = new Map();
-    for (const file of schemaFiles(SCHEMA_DIR)) {
-      const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object;
-      compiled.set(file.replace(/\.schema\.json$/, ''), ajv.compile(schema));
-    }
+    // Every schema is added before any is compiled, so that one may refer to another by its $id.
+    const files = schemaFiles(SCHEMA_DIR);
+    const ids = files.map((file) => {
+      const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as { $id: string };
+      ajv.addSchema(schema);
+      return schema.$id;
+    });
+    files.forEach((file, i) => compiled!.set(file.replace(/\.schema\.json$/, ''), ajv.getSchema(ids[i]!)!));
   }
   return compiled;
 }

@@ -24,9 +24,16 @@ export function csvCell(value: unknown): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Cells quoted: those RFC 4180 requires (a comma, quote or line break), and those holding a semicolon
+ * or a tab: a spreadsheet whose locale separates fields with ";" (Spanish, Portuguese, French,
+ * German) would otherwise split "x;=1+1" into two cells, the second a live formula.
+ */
+const QUOTED = /[",;\t\r\n]/;
+
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
   const records = rows.map((row) => columns.map((c) => csvCell(row[c])));
-  return '\uFEFF' + stringify([columns, ...records], { record_delimiter: '\r\n', quoted_match: /[",\r\n]/ });
+  return '\uFEFF' + stringify([columns, ...records], { record_delimiter: '\r\n', quoted_match: QUOTED });
 }
 
 export function ordered(columns: string[], row: Record<string, unknown>): Record<string, unknown> {

@@ -67,9 +67,14 @@ export const COUNT_NAMES: Record<FactTable, string> = { 'secdef-visits': 'Visits
 
 const cls = (c?: string) => (c ? ` class="${c}"` : '');
 
+/**
+ * The document a row cites, by id, linked to its line in the sources table: a title is written once
+ * there, not once per row (a long title on a document with thousands of rows made pages of hundreds
+ * of megabytes).
+ */
 function sourceCell(sourceId: string, sources: Map<string, SourceRow>): string {
-  const source = sources.get(sourceId);
-  return `${source ? link(source.url, source.title) : ''}<code class="id">${escapeHtml(sourceId)}</code>`;
+  const id = escapeHtml(sourceId);
+  return sources.has(sourceId) ? `<a href="#source-${id}"><code class="id">${id}</code></a>` : `<code class="id">${id}</code>`;
 }
 
 /** One fact table: heading, filter (shown by the script) and the scrolling table. */

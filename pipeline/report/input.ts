@@ -1,7 +1,7 @@
 // What the report stage receives from the rest of the run.
 import type { Problem } from '../errors.js';
 import type { Claim } from '../extract/visits.js';
-import type { CorrectionOutcome } from '../stages/review.js';
+import type { Amendment, Dropped } from '../review/apply.js';
 import type { Dataset } from '../types.js';
 
 export interface ClaimCheck {
@@ -28,7 +28,8 @@ export interface ReportInput {
   documents: DocumentSummary[];
   /** Every rejected document, ignored file and rejected row, with file, field and reason. */
   problems: Problem[];
-  corrections: CorrectionOutcome[];
+  /** What the editors' records did: rows dropped, fields amended, documents reviewed. */
+  review: { dropped: Dropped[]; amendments: Amendment[]; reviewed: number };
   claims: ClaimCheck[];
   /** SVG text by path relative to the output folder ("charts/arms-purchases.svg"). */
   charts: Map<string, string>;

@@ -158,7 +158,7 @@ function sources(input: ReportInput): string {
   const rows = input.data.sources.map((s) => {
     const f = facts.get(s.id);
     const counts = FACT_TABLES.map((t) => `<td class="num">${f ? escapeHtml(groupDigits(f[t])) : ''}</td>`).join('');
-    return `<tr><th scope="row">${link(s.url, s.title)}<code class="id">${escapeHtml(s.id)}</code></th><td>${escapeHtml(s.publisher)}</td><td class="nowrap">${escapeHtml(s.published)}</td><td class="wide">${escapeHtml(s.license ?? '')}</td>${counts}</tr>`;
+    return `<tr id="source-${escapeHtml(s.id)}"><th scope="row">${link(s.url, s.title)}<code class="id">${escapeHtml(s.id)}</code></th><td>${escapeHtml(s.publisher)}</td><td class="nowrap">${escapeHtml(s.published)}</td><td class="wide">${escapeHtml(s.license ?? '')}</td>${counts}</tr>`;
   });
   return `<section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">Source documents</h2>
@@ -179,7 +179,7 @@ function footer(input: ReportInput, href: (p: string) => string, has: Set<string
 <h2 id="about-h">About the data</h2>
 <p>Licence: the data is released under <a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 (CC BY 4.0)</a>; the source texts quoted keep their own licence.${dictionary}</p>
 <p>Cite as: ${escapeHtml(DATASET_TITLE)}, version ${escapeHtml(input.version)}. Data set, CC BY 4.0.</p>
-<p>Run reports: <a href="summary.md">run summary</a> (rows, problems, corrections, claims check) · <a href="changes.md">changes since the previous release</a>.</p>
+<p>Run reports: <a href="summary.md">run summary</a> (rows, problems, the editors' review, claims check) · <a href="changes.md">changes since the previous release</a>.</p>
 </div>
 </footer>`;
 }

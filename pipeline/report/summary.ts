@@ -1,10 +1,10 @@
-// summary.md: what the run produced and everything a reviewer should look at: problems,
-// corrections (applied and matching nothing) and the check of "first visit since ..." claims.
+// summary.md: what the run produced and everything a reviewer should look at: problems, what the
+// editors' records did (the extractor's agreement with its editors) and the check of "first visit
+// since ..." claims.
 import type { Problem } from '../errors.js';
 import { formatNumber } from '../lib/serialize.js';
 import { compareCodePoints } from '../lib/text.js';
-import type { CorrectionOutcome } from '../stages/review.js';
-import { TABLES } from '../types.js';
+import { FACT_TABLES, REVIEWS, TABLES, type FactTable } from '../types.js';
 import type { ClaimCheck, ReportInput } from './input.js';
 import { mdCode, mdDocument, mdTable, mdText, mdValue, plural } from './markdown.js';
 
@@ -15,7 +15,7 @@ export function buildSummary(input: ReportInput): string {
     rowsSection(input),
     documentsSection(input),
     problemsSection(input.problems),
-    correctionsSection(input.corrections),
+    reviewSection(input),
     claimsSection(input.claims),
   ]);
 }
@@ -52,31 +52,26 @@ function problemsSection(problems: Problem[]): string {
   ].join('\n\n');
 }
 
-function action(o: CorrectionOutcome): string {
-  const c = o.correction;
-  if (c.action === 'reject') return 'reject';
-  if (c.action === 'amend') return `amend ${mdCode(c.field)} to ${mdValue(c.value)}`;
-  return `add from ${mdCode(c.row.source_id)}: ${mdValue(c.row.quote)}`;
-}
-
-function correctionRows(outcomes: CorrectionOutcome[]): string[][] {
-  return outcomes.map((o) => [formatNumber(o.index + 1), mdCode(o.correction.table), o.id ? mdCode(o.id) : '—', action(o), mdText(o.correction.reason), mdText(o.message)]);
-}
-
-function correctionsSection(outcomes: CorrectionOutcome[]): string {
-  if (outcomes.length === 0) return '## Corrections\n\nNo corrections.';
-  const applied = outcomes.filter((o) => o.status === 'applied');
-  const unmatched = outcomes.filter((o) => o.status === 'unmatched');
-  const headers = ['Entry', 'Table', 'Row', 'Correction', 'Reason', 'Result'];
+/** Per table: rows confirmed, amended and added by the records, rows they dropped, rows no record covers. */
+function reviewSection({ data, review, documents }: ReportInput): string {
+  const counts = (table: FactTable) => {
+    const by = Object.fromEntries(REVIEWS.map((r) => [r, 0])) as Record<(typeof REVIEWS)[number], number>;
+    for (const row of data[table]) by[row.review]++;
+    const dropped = review.dropped.filter((d) => d.table === table).length;
+    const found = by.confirmed + by.amended;
+    const share = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((100 * n) / d)}%`);
+    return [mdCode(table), ...[by.confirmed, by.amended, by.added, dropped, by.unreviewed].map(formatNumber), share(found, found + dropped), share(found, found + by.added)];
+  };
+  const dropped = review.dropped.map((d) => [mdCode(d.table), mdCode(d.source_id), mdCode(d.rule), mdText(d.quote)]);
+  const amended = review.amendments.map((a) => [mdCode(a.table), mdCode(a.source_id), mdCode(a.field), mdValue(a.from), mdValue(a.to), mdText(a.quote)]);
   return [
-    `## Corrections (${formatNumber(applied.length)} applied, ${formatNumber(unmatched.length)} matching nothing)`,
-    'Entry is the position of the correction in the corrections file, counting from 1.',
-    `### Applied (${formatNumber(applied.length)})`,
-    applied.length ? mdTable(headers, correctionRows(applied), [0]) : 'None.',
-    `### Matching nothing (${formatNumber(unmatched.length)})`,
-    unmatched.length
-      ? `These corrections changed nothing: the row, field or quote they name is not in this run. Fix or remove them.\n\n${mdTable(headers, correctionRows(unmatched), [0])}`
-      : 'None: every correction found its row.',
+    '## Review: the extractor against its editors',
+    `${plural(review.reviewed, 'document')} of ${plural(documents.length, 'document')} have an editors' record (\`gold/<id>.json\` in the source folder). A row the record states is published \`confirmed\` (the extractor found it as the record says), \`amended\` (the record corrects a field) or \`added\` (the extractor missed it); a row of the extractor's that the record lacks is dropped and listed below; documents without a record are published \`unreviewed\`. In reviewed documents, the extractor's agreement with its editors: of its rows, the share the records state (confirmed or amended, against dropped); of the records' rows, the share it found (confirmed or amended, against added). Rows are counted after merging, so a fact stated in several documents counts once.`,
+    mdTable(['Table', 'Confirmed', 'Amended', 'Added', 'Dropped', 'Unreviewed', 'Extractor rows stated', 'Record rows found'], FACT_TABLES.map(counts), [1, 2, 3, 4, 5, 6, 7]),
+    `### Dropped (${formatNumber(dropped.length)})`,
+    dropped.length ? mdTable(['Table', 'Document', 'Rule', 'Sentence'], dropped) : 'None.',
+    `### Amended fields (${formatNumber(amended.length)})`,
+    amended.length ? mdTable(['Table', 'Document', 'Field', 'Extractor', 'Record', 'Sentence'], amended) : 'None.',
   ].join('\n\n');
 }
 

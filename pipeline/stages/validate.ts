@@ -6,11 +6,11 @@ import { COLUMNS } from '../lib/columns.js';
 import { codePointIndexer, compareCodePoints } from '../lib/text.js';
 import { FACT_TABLES, TABLES, type Dataset, type EvidenceRow, type Table } from '../types.js';
 import { PRIMARY_KEYS } from './export.js';
-import type { SourceDoc } from './ingest.js';
+import type { SourceText } from '../sources/document.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import type { Merged } from '../extract/merge.js';
 import type { IngestResult } from './ingest.js';
-import { sourceRow } from './ingest.js';
+import { sourceRow } from '../sources/document.js';
 
 /** text[start:end] in code points: the UTF-16 positions found by bisecting the code-point index. */
 function sliceCodePoints(source: { text: string; cp: (i: number) => number; length: number }, start: number, end: number): string {
@@ -22,6 +22,9 @@ function sliceCodePoints(source: { text: string; cp: (i: number) => number; leng
       if (source.cp(mid) < target) lo = mid + 1;
       else hi = mid;
     }
+    // The middle of a surrogate pair has the code-point index of the pair's end: step past it.
+    const c = source.text.charCodeAt(lo);
+    if (c >= 0xdc00 && c <= 0xdfff && lo > 0 && (source.text.charCodeAt(lo - 1) & 0xfc00) === 0xd800) lo++;
     return lo;
   };
   return source.text.slice(toUtf16(start), toUtf16(end));
@@ -42,7 +45,7 @@ export class RuleBugError extends Error {
   readonly code = 'rule-bug';
 }
 
-export function validateDataset(data: Dataset, docs: SourceDoc[], records: (sourceId: string) => string = (id) => `sources/gold/${id}.json`): ValidateResult {
+export function validateDataset(data: Dataset, docs: SourceText[], records: (sourceId: string) => string = (id) => `sources/gold/${id}.json`): ValidateResult {
   const problems: Problem[] = [];
   const bugs: string[] = [];
   // Quotes are checked by slicing the text at code-point offsets, without copying it into an array.

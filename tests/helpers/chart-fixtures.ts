@@ -28,7 +28,7 @@ let n = 0;
 const nextId = (prefix: string): string => `${prefix}-${String(++n).padStart(3, '0')}`;
 
 export function visit(v: Partial<VisitRow> & Pick<VisitRow, 'country_iso3' | 'country'>): VisitRow {
-  return { id: nextId('v'), secretary: null, secretary_inferred: false, city: null, start_date: null, end_date: null, year: null, ...cite, ...v };
+  return { id: nextId('v'), secretary: null, secretary_inferred: false, city: null, start_date: null, end_date: null, year: null, review: 'unreviewed', ...cite, ...v };
 }
 
 export function arms(a: Partial<ArmsRow> & Pick<ArmsRow, 'buyer_iso3' | 'buyer' | 'item'>): ArmsRow {
@@ -44,6 +44,7 @@ export function arms(a: Partial<ArmsRow> & Pick<ArmsRow, 'buyer_iso3' | 'buyer' 
     year: null,
     status: null,
     part_of: null,
+    review: 'unreviewed',
     ...cite,
     ...a,
   };
@@ -65,6 +66,7 @@ export function training(t: Partial<TrainingRow> & Pick<TrainingRow, 'descriptio
     trainees: null,
     courses: null,
     location: null,
+    review: 'unreviewed',
     ...cite,
     ...t,
   };

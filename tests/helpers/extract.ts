@@ -1,6 +1,6 @@
 // Runs the real extractor on text written in a test, with the project's reference tables.
 import { loadReference, DEFAULT_REFERENCE_DIR } from '../../pipeline/lib/reference.js';
-import { documentFromText, type SourceMeta } from '../../pipeline/stages/ingest.js';
+import { documentFromText, type SourceMeta } from '../../pipeline/sources/document.js';
 import { extract, type ExtractResult } from '../../pipeline/stages/extract.js';
 
 export const reference = loadReference(DEFAULT_REFERENCE_DIR);

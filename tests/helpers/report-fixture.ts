@@ -3,7 +3,6 @@
 // javascript: URLs, formula starts, pipes and backticks for the Markdown files).
 import type { Problem } from '../../pipeline/errors.js';
 import type { ClaimCheck, ReportInput } from '../../pipeline/report/input.js';
-import type { CorrectionOutcome } from '../../pipeline/stages/review.js';
 import type { ArmsRow, Dataset, EvidenceRow, SourceRow, TrainingRow, VisitRow } from '../../pipeline/types.js';
 
 export const HOSTILE = {
@@ -56,6 +55,7 @@ const visit = (v: Partial<VisitRow> & Pick<VisitRow, 'id' | 'quote'>): VisitRow 
   start_date: null,
   end_date: null,
   year: 2014,
+  review: 'unreviewed',
   ...v,
 });
 
@@ -82,6 +82,7 @@ const arms = (a: Partial<ArmsRow> & Pick<ArmsRow, 'id' | 'item' | 'quote'>): Arm
   year: 2014,
   status: 'approved',
   part_of: null,
+  review: 'confirmed',
   ...a,
 });
 
@@ -114,6 +115,7 @@ export const trainingRows: TrainingRow[] = [
     courses: null,
     location: null,
     description: 'IMET training funds',
+    review: 'added',
   },
   {
     id: 'training-hnd-2017-evil',
@@ -135,6 +137,7 @@ export const trainingRows: TrainingRow[] = [
     courses: 4,
     location: HOSTILE.iframe,
     description: `-${HOSTILE.markdown}`,
+    review: 'unreviewed',
   },
 ];
 
@@ -172,12 +175,14 @@ export const problems: Problem[] = [
   { code: 'invalid-row', file: 'output/data/arms-purchases.csv', field: 'value_usd', message: `must be >= 0 ${HOSTILE.markdown} ${HOSTILE.script}` },
 ];
 
-export const corrections: CorrectionOutcome[] = [
-  { index: 0, correction: { action: 'reject', table: 'secdef-visits', id: 'visit-donald-trump-mex-2017', reason: 'A presidential visit, not the secretary.' }, status: 'applied', id: 'visit-donald-trump-mex-2017', message: 'row removed' },
-  { index: 1, correction: { action: 'amend', table: 'arms-purchases', id: 'arms-mex-2014-deal', field: 'value_qualifier', value: 'at_least', reason: '"more than" is a lower bound.' }, status: 'applied', id: 'arms-mex-2014-deal', message: 'value_qualifier: "approximate" → "at_least"' },
-  { index: 2, correction: { action: 'amend', table: 'training', id: 'training-gone', field: 'amount_usd', value: 5, reason: `Typo ${HOSTILE.markdown}` }, status: 'unmatched', id: 'training-gone', message: 'no training row has id training-gone' },
-  { index: 3, correction: { action: 'add', table: 'secdef-visits', row: { source_id: HAGEL, quote: 'He was preceded by William Perry in 1995.' }, reason: 'Historical visit the extractor missed.' }, status: 'applied', id: 'visit-william-perry-gtm-1995', message: 'row added' },
-];
+export const review: ReportInput['review'] = {
+  reviewed: 2,
+  dropped: [{ table: 'secdef-visits', source_id: HAGEL, quote: 'President Trump visited Mexico.', rule: 'visits/travel' }],
+  amendments: [
+    { table: 'arms-purchases', source_id: HAGEL, quote: 'It bought more than $1.15 billion worth.', field: 'value_qualifier', from: 'approximate', to: 'at_least' },
+    { table: 'training', source_id: EVIL, quote: `Typo ${HOSTILE.markdown}`, field: 'amount_usd', from: 50, to: 5 },
+  ],
+};
 
 export const claims: ClaimCheck[] = [
   {
@@ -233,7 +238,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
       return { id: s.id, title: s.title, publisher: s.publisher, url: s.url, facts };
     }),
     problems,
-    corrections,
+    review,
     claims,
     charts: chartMap,
     outputFiles: [...OUTPUT_FILES, ...chartMap.keys()].sort(),

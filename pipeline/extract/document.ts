@@ -1,0 +1,95 @@
+// The per-document loop: one document's sentences through every rule, in text order, with what the
+// rules carry from sentence to sentence (who is speaking, the secretary last named, the table being
+// read, the deals stated so far). Every caller (the runner's workers, the stages run alone, the
+// evaluation, the tests) extracts a document through `extractDocument`.
+import type { Reference } from '../lib/reference.js';
+import { matchingView } from '../lib/normalize.js';
+import type { SourceText } from '../sources/document.js';
+import { findArms, resolveArms, type ArmsState } from './arms.js';
+import { buildContext, type AnnotatedDoc } from './context.js';
+import type { Fact, Mention } from './facts.js';
+import { sentenceSpans } from './nlp.js';
+import { findOtherAgents, findSecretaryRefs, newPeopleState, turnSpeaker, updatePeopleState } from './people.js';
+import { newTableState, readTableLine } from './tables.js';
+import { findTraining } from './training.js';
+import { findVisits, type Claim } from './visits.js';
+
+export interface DocumentFacts {
+  facts: Fact[];
+  claims: Claim[];
+}
+
+/** Time spent on documents, in milliseconds: the language work (sentences) and the rules. */
+export interface DocumentTimes {
+  nlp: number;
+  rules: number;
+}
+
+const SPEAKER = /\b(?:(?:remarks|speech|address|statement|testimony)\s+(?:as\s+(?:prepared|delivered)\s+)?(?:by|of)|as\s+(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by|presenter:)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:Secretary\s+of\s+Defense|Defense\s+Secretary|Secretary)\s+/i;
+
+/** Characters of a paragraph's opening that may hold a transcript label ("SECRETARY OF DEFENSE ...:"). */
+const TURN_LABEL_REACH = 80;
+
+/**
+ * The facts one document states. Pure: the same document and reference give the same facts. The
+ * rules read the document's matching view (pipeline/lib/normalize.ts); the offsets they find are
+ * mapped back to the published text, which quotes are sliced from.
+ */
+export function extractDocument(source: SourceText, ref: Reference, times?: DocumentTimes): DocumentFacts {
+  const started = performance.now();
+  const view = matchingView(source.text);
+  const doc: AnnotatedDoc = { id: source.id, meta: source.meta, text: view.text, sentences: view.text.trim() === '' ? [] : sentenceSpans(view.text) };
+  const annotated = performance.now();
+  const found = extractAnnotated(doc, ref);
+  if (!view.same) {
+    const back = (m: Mention): Mention => ({ source_id: m.source_id, start: view.start(m.start), end: view.end(m.end) });
+    for (const f of found.facts) f.mention = back(f.mention);
+    for (const c of found.claims) c.mention = back(c.mention);
+  }
+  if (times) {
+    times.nlp += annotated - started;
+    times.rules += performance.now() - annotated;
+  }
+  return found;
+}
+
+function extractAnnotated(doc: AnnotatedDoc, ref: Reference): DocumentFacts {
+  const ctx = buildContext(doc, ref);
+  const people = newPeopleState();
+  people.story = ctx.storySecretary;
+  for (const secretary of ctx.named) people.introduced.add(secretary);
+  for (const s of [doc.meta.title, doc.meta.publisher, ...ctx.sentences.slice(0, 5).map((x) => x.text)]) {
+    const m = SPEAKER.exec(s);
+    if (m) people.speaker = ref.findSecretaryNames(s.slice(m.index! + m[0].length))[0]?.entry ?? people.speaker;
+  }
+  const arms: ArmsState = { facts: [] };
+  const table = newTableState();
+  const facts: Fact[] = [];
+  const claims: Claim[] = [];
+  let previous: (typeof ctx.sentences)[number] | null = null;
+  let lastTraining: { paragraph: number; fact: Fact } | null = null;
+  for (const s of ctx.sentences) {
+    // A transcript paragraph opening with a label changes who "I" and "we" are until the next label.
+    if (s.paragraph !== previous?.paragraph) {
+      // The line, not the sentence: a label like "LEON E. PANETTA:" may be split at its initial.
+      const turn = turnSpeaker(doc.text.slice(s.start, s.start + TURN_LABEL_REACH), ref, ctx.published.year);
+      if (turn !== undefined) people.speaker = turn;
+    }
+    const mention: Mention = { source_id: doc.id, start: s.start, end: s.end };
+    const refs = findSecretaryRefs(s.text, ref, people);
+    const others = findOtherAgents(s.text, ref, refs);
+    const visits = findVisits(s, ctx, refs, others, mention);
+    facts.push(...visits.visits);
+    claims.push(...visits.claims);
+    findArms(s, ctx, mention, arms, previous);
+    const rows = readTableLine(s, ctx, mention, table);
+    const training: Fact[] = rows.length > 0 ? rows : findTraining(s, ctx, mention, lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previous);
+    facts.push(...training);
+    if (training.length > 0) lastTraining = { paragraph: s.paragraph, fact: training.at(-1)! };
+    updatePeopleState(people, refs, others);
+    previous = s;
+  }
+  facts.push(...resolveArms(arms));
+  return { facts, claims };
+}
+
