@@ -2,7 +2,7 @@
 // folder and reads and checks every document (cheap, with the ingest stage's own readSources); the language work and the fact rules
 // (expensive) run in worker threads (pipeline/workers.ts) or, for a handful of documents, right here.
 // Both sides use this module, so a document gives the same facts wherever it is extracted.
-import type { ArmsFact, Fact } from './extract/facts.js';
+import type { ArmsFact, Fact, TrainingFact, VisitFact } from './extract/facts.js';
 import type { Claim } from './extract/visits.js';
 import { Reference } from './lib/reference.js';
 import { extractDocument, type DocumentFacts, type DocumentTimes } from './extract/document.js';
@@ -36,12 +36,12 @@ export interface StoredFacts {
   claims: Claim[];
 }
 
-type StoredFact = Exclude<Fact, ArmsFact> | (Omit<ArmsFact, 'part_of'> & { part_of: number | StoredFact | null });
+type StoredFact = VisitFact | (Omit<ArmsFact, 'part_of'> & { part_of: number | StoredFact | null }) | (Omit<TrainingFact, 'part_of'> & { part_of: number | StoredFact | null });
 
 export function storeFacts(found: DocumentFacts): StoredFacts {
   const index = new Map<Fact, number>(found.facts.map((f, i) => [f, i]));
   const store = (f: Fact): StoredFact => {
-    if (f.table !== 'arms-purchases' || f.part_of === null) return f;
+    if (f.table === 'secdef-visits' || f.part_of === null) return f as StoredFact;
     // An aggregate that is not among the facts (no rule makes one today) is stored whole.
     return { ...f, part_of: index.get(f.part_of) ?? store(f.part_of) };
   };
@@ -51,13 +51,13 @@ export function storeFacts(found: DocumentFacts): StoredFacts {
 export function loadFacts(stored: StoredFacts): DocumentFacts {
   const facts: Fact[] = stored.facts.map((f) => ({ ...f }) as Fact);
   const load = (f: StoredFact, at: Fact): void => {
-    if (f.table !== 'arms-purchases' || f.part_of === null) return;
-    const arms = at as ArmsFact;
-    if (typeof f.part_of === 'number') arms.part_of = facts[f.part_of] as ArmsFact;
+    if (f.table === 'secdef-visits' || f.part_of === null || f.part_of === undefined) return;
+    const part = at as { part_of: Fact | null };
+    if (typeof f.part_of === 'number') part.part_of = facts[f.part_of]!;
     else {
       const parent = { ...f.part_of } as Fact;
       load(f.part_of, parent);
-      arms.part_of = parent as ArmsFact;
+      part.part_of = parent;
     }
   };
   stored.facts.forEach((f, i) => load(f, facts[i]!));
@@ -84,6 +84,6 @@ export function unsealFacts(data: unknown): DocumentFacts | null {
   const sealed = data as SealedFacts;
   if (sha256(JSON.stringify([sealed.facts, sealed.claims])) !== sealed.sha256) return null;
   const n = sealed.facts.length;
-  if (sealed.facts.some((f) => f.table === 'arms-purchases' && typeof f.part_of === 'number' && f.part_of >= n)) return null;
+  if (sealed.facts.some((f) => f.table !== 'secdef-visits' && typeof f.part_of === 'number' && f.part_of >= n)) return null;
   return loadFacts(sealed);
 }

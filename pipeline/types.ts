@@ -50,6 +50,7 @@ export interface ArmsRow extends Citation {
   value_qualifier: Qualifier | null;
   year: number | null;
   status: ArmsStatus | null;
+  deal_id: string;
   part_of: string | null;
   review: Review;
 }
@@ -67,12 +68,15 @@ export interface TrainingRow extends Citation {
   amount_usd: number | null;
   amount_qualifier: Qualifier | null;
   amount_basis: AmountBasis | null;
+  cumulative: boolean;
   start_year: number | null;
   end_year: number | null;
   trainees: number | null;
   courses: number | null;
   location: string | null;
   description: string;
+  total: boolean;
+  part_of: string | null;
   review: Review;
 }
 

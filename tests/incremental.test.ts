@@ -1,7 +1,7 @@
 // The content-hash cache (issue #6): a re-run with nothing changed extracts nothing and leaves the
 // output as it was; with one document changed, that document alone is extracted again; whatever the
 // cache holds, the bytes are those of a run without it.
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,13 +95,17 @@ describe('the cache', () => {
     expectSame(await run('uncached-damaged', ['--no-cache']), damaged);
   });
 
-  it('runs every stage again when the corrections change, extracting nothing', async () => {
-    writeFileSync(join(sources, 'corrections.json'), '{ "corrections": [ { "action": "reject", "table": "training", "id": "training-no-such-row", "reason": "test" } ] }\n');
-    const corrected = await run('main');
-    expect(extraction(corrected.result)).toEqual({ extracted: 0, cached: count });
-    expect(corrected.result.stderr).toMatch(/^warning: .*corrections\.json: field "corrections\[0\]": no training row has id training-no-such-row/m);
+  it("runs every stage again when an editors' record changes, extracting nothing", async () => {
+    // A record saying the first seed states nothing: its rows are dropped, and listed in the summary.
+    mkdirSync(join(sources, 'gold'), { recursive: true });
+    writeFileSync(join(sources, 'gold', '000_4fc6a45fc6b0fc80.json'), JSON.stringify({ doc: '000_4fc6a45fc6b0fc80.txt', visits: [], arms: [], training: [] }));
+    const reviewed = await run('main');
+    expect(extraction(reviewed.result)).toEqual({ extracted: 0, cached: count });
+    const summary = reviewed.reports.get('summary.md')!.toString();
+    expect(summary).toMatch(/### Dropped \([1-9]\d*\)/);
+    expect(reviewed.out.get('data/evidence.csv')!.toString()).not.toContain('000_4fc6a45fc6b0fc80');
     const again = await run('main');
     expect(again.result.stderr).toMatch(/^cache .*nothing changed/m);
-    expect(again.result.stderr, 'the warnings of the run are printed again').toMatch(/^warning: .*no training row has id training-no-such-row/m);
+    expectSame(reviewed, again);
   });
 });

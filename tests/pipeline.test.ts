@@ -94,11 +94,13 @@ describe('published files', () => {
     expect(pkg.sources).toHaveLength(data.sources.length);
   });
 
-  it('parts never count money twice', () => {
+  it('parts never count money twice: an item points at its package, which is no item itself', () => {
     const arms = data['arms-purchases'];
+    const byId = new Map(arms.map((a) => [a.id, a]));
     for (const row of arms.filter((r) => r.part_of)) {
-      expect(arms.some((a) => a.id === row.part_of)).toBe(true);
-      expect(row.value_usd).toBeNull();
+      const pkg = byId.get(row.part_of!);
+      expect(pkg, row.id).toBeDefined();
+      expect(pkg!.part_of, 'a package is not itself an item').toBeNull();
     }
   });
 });
@@ -116,8 +118,12 @@ describe('the seeds', () => {
     }
   });
 
-  it('the unnamed 2005 visit to Guatemala gets the secretary in office from the terms table', () => {
-    expect(data['secdef-visits'].find((v) => v.country_iso3 === 'GTM' && v.year === 2005)).toMatchObject({ secretary: 'Donald Rumsfeld', secretary_inferred: true });
+  it('the unnamed 2005 visit to Guatemala gets the secretary in office from the terms table, inferred unless another document names him', () => {
+    const row = data['secdef-visits'].find((v) => v.country_iso3 === 'GTM' && v.year === 2005)!;
+    expect(row).toMatchObject({ secretary: 'Donald Rumsfeld' });
+    const named = data.evidence.filter((e) => e.record_id === row.id).some((e) => e.quote.includes('Rumsfeld'));
+    expect(data.evidence.some((e) => e.record_id === row.id && e.source_id === '000_4fc6a45fc6b0fc80')).toBe(true);
+    expect(row.secretary_inferred).toBe(!named);
   });
 
   it('the committed output is what the pipeline makes now', () => {

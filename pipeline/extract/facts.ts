@@ -55,8 +55,10 @@ export interface ArmsFact extends Found {
 }
 
 /** A training fact carries the columns of its row but the id and the citation, which merging adds. */
-export type TrainingFact = Omit<TrainingRow, 'id' | 'review' | keyof Citation> & Found & {
+export type TrainingFact = Omit<TrainingRow, 'id' | 'review' | 'part_of' | keyof Citation> & Found & {
   table: 'training';
+  /** The total this figure is a part of (resolved to its row id after merging). */
+  part_of: TrainingFact | null;
   mention: Mention;
 };
 

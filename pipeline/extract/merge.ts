@@ -147,7 +147,7 @@ export function mergeFacts(facts: Fact[], docs: Map<string, SourceText>): Merged
   const clusters = clusterFacts(facts);
   const visits = clusters.visits.map((group) => visitRow(group, cite, evidence));
   const arms = armsRows(clusters.arms, cite, evidence);
-  const training = clusters.training.map((group) => trainingRow(group, cite, evidence));
+  const training = trainingRows(clusters.training, cite, evidence);
   const byId = <R extends { id: string }>(rows: R[]) => rows.sort((a, b) => compareCodePoints(a.id, b.id));
   evidence.sort((a, b) => compareCodePoints(a.record_id, b.record_id) || compareCodePoints(a.source_id, b.source_id) || a.char_start - b.char_start);
   return { rows: { 'secdef-visits': byId(visits), 'arms-purchases': byId(arms), training: byId(training) }, evidence };
@@ -204,20 +204,47 @@ export function armsRows(clusters: ArmsFact[][], cite: Cite, evidence?: Evidence
         value_qualifier: group.find((f) => f.value_usd !== null)?.value_qualifier ?? null,
         year: top.year,
         status: statuses.sort((a, b) => order.indexOf(b) - order.indexOf(a))[0] ?? null,
+        deal_id: dealId(top, quantity),
         part_of: null as string | null,
         review: reviewOf(group),
       },
       parent: first(group, 'part_of'),
     };
   });
-  for (const r of rows) if (r.parent) r.row.part_of = idOf.get(r.parent) ?? null;
+  const byId = new Map(rows.map((r) => [r.row.id, r.row]));
+  for (const r of rows) {
+    if (!r.parent) continue;
+    r.row.part_of = idOf.get(r.parent) ?? null;
+    // An item is part of its package's deal.
+    if (r.row.part_of) r.row.deal_id = byId.get(r.row.part_of)!.deal_id;
+  }
   return rows.map((r) => toRow<ArmsRow>('arms-purchases', r.row));
+}
+
+/**
+ * The deal a row belongs to, whatever its stage: the same buyer, the same equipment (designation, or
+ * category, or the words of the item) and the same quantity when the text gives one.
+ */
+function dealId(f: ArmsFact, quantity: number | null): string {
+  const thing = f.designation ?? f.category ?? f.item.toLowerCase();
+  return `deal-${slug(f.buyer_iso3, thing)}-${shortHash(`${f.buyer_iso3}|${thing}|${quantity ?? ''}`)}`;
 }
 
 export function trainingRow(group: TrainingFact[], cite: Cite, evidence?: EvidenceRow[]): TrainingRow {
   const top = primary(group);
   const id = `training-${slug(top.recipient_iso3 ?? 'unknown', top.start_year, top.end_year)}-${shortHash([top.recipient_iso3, top.program, top.start_year, top.end_year, top.amount_usd, top.trainees, top.courses, top.amount_basis, top.description].join('|'))}`;
   evidence?.push(...evidenceOf('training', id, group, cite));
-  const { table: _t, mention, rule: _r, review: _v, ...fields } = top;
-  return toRow<TrainingRow>('training', { id, ...cite(mention), ...fields, review: reviewOf(group) });
+  const { table: _t, mention, rule: _r, review: _v, part_of: _p, ...fields } = top;
+  return toRow<TrainingRow>('training', { id, ...cite(mention), ...fields, part_of: null, review: reviewOf(group) });
+}
+
+function trainingRows(clusters: TrainingFact[][], cite: Cite, evidence?: EvidenceRow[]): TrainingRow[] {
+  const idOf = new Map<TrainingFact, string>();
+  const rows = clusters.map((group) => {
+    const row = trainingRow(group, cite, evidence);
+    for (const f of group) idOf.set(f, row.id);
+    return { row, parent: first(group, 'part_of') };
+  });
+  for (const r of rows) if (r.parent) r.row.part_of = idOf.get(r.parent) ?? null;
+  return rows.map((r) => r.row);
 }

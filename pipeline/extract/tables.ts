@@ -26,13 +26,18 @@ export interface TableState {
   sections: number;
   /** A scale note was read since the last country heading. */
   scaledInSection: boolean;
+  /** The rows read since the table's header, for the totals that add them up. */
+  rows: TrainingFact[];
 }
 
 // Rows of foreign-aid tables that are not military training or security assistance.
+/** A table's total line. */
+const TOTAL_ROW = /^(?:grand\s+)?totals?\b/i;
+
 const NOT_SECURITY = /\b(?:development\s+assistance|global\s+health|health\s+programs?|food\s+for\s+peace|food|economic\s+support|humanitarian|disaster|migration|refugee|child\s+survival|democracy)\b/i;
 
 export function newTableState(): TableState {
-  return { groups: null, measures: null, scale: 1, country: null, mixed: false, sections: 0, scaledInSection: false };
+  return { groups: null, measures: null, scale: 1, country: null, mixed: false, sections: 0, scaledInSection: false, rows: [] };
 }
 
 const FY_HEADER = /\b(?:FY|Fiscal\s+Year)\s?((?:19|20)\d\d|\d\d)\b\s*([A-Z][a-z]+)?/g;
@@ -78,6 +83,7 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
       return { year, basis: BASIS_WORDS[word] ?? null, label: `FY${year}${m[2] ? ` ${word}` : ''}` };
     });
     state.measures = null;
+    state.rows = [];
     return [];
   }
   if (state.groups && /\b(?:students|trainees|dollar|value|amount|cost)\b/i.test(text) && !/\d/.test(text)) {
@@ -142,9 +148,27 @@ export function readTableLine(s: Sentence, ctx: DocContext, mention: Mention, st
       courses: null,
       location: null,
       description: `${label}, ${group.label}`,
+      cumulative: false,
+      total: TOTAL_ROW.test(label),
+      part_of: null,
     });
   });
+  for (const f of facts) if (f.total) linkParts(f, state.rows);
+  state.rows.push(...facts);
   return facts;
+}
+
+/** A total line and the rows above it that it adds up (same year and basis, since the last total): linked only when they sum to it. */
+function linkParts(total: TrainingFact, rows: TrainingFact[]): void {
+  const parts: TrainingFact[] = [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i]!;
+    if (r.start_year !== total.start_year || r.amount_basis !== total.amount_basis) continue;
+    if (r.total) break;
+    parts.push(r);
+  }
+  const adds = (f: (x: TrainingFact) => number | null) => f(total) !== null && f(total)! > 0 && Math.abs(parts.reduce((n, p) => n + (f(p) ?? 0), 0) - f(total)!) <= f(total)! * 0.01;
+  if (parts.length >= 2 && (adds((x) => x.amount_usd) || adds((x) => x.trainees))) for (const p of parts) p.part_of = total;
 }
 
 /** Without a column header: dollar cells are amounts, the others counts; in a table "($ in thousands)" all are money. */

@@ -76,6 +76,9 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
     program: program?.name ?? null,
     category: training ? ('training' as const) : ('assistance' as const),
     location,
+    cumulative: CUMULATIVE.test(text),
+    total: false,
+    part_of: null,
   };
   if (shares) {
     // "El Salvador received $4.6 million in IMET, Honduras $3.9 million and Guatemala $3.4 million"
@@ -127,6 +130,9 @@ export function findTraining(s: Sentence, ctx: DocContext, mention: Mention, pre
       courses,
       location,
       description: describe(training, program?.name ?? null, basis, location),
+      cumulative: CUMULATIVE.test(text),
+      total: false,
+      part_of: null,
     },
   ];
 }

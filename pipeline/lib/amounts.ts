@@ -31,7 +31,7 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
 // "$1 150 million", "1 150 Humvees" with plain spaces: thousands grouped by a space (as Spanish-language
 // sources write them) cannot be told from two numbers side by side, so neither part is read. Grouping
 // by a no-break, narrow or thin space is read whole (pipeline/lib/normalize.ts).
-const SPACE_GROUPED = String.raw`(?! \d{3}(?![\d.,]\d))`;
+const SPACE_GROUPED = String.raw`(?! \d{3}(?![\w-]|[.,]\d))`;
 
 // A number in words, as far as amounts need them: "eighty-one", "one hundred and forty".
 const WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;

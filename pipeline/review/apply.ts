@@ -123,19 +123,57 @@ function reviewDocument(doc: SourceText, facts: Fact[], record: EditorsRecord, r
   // Training.
   const trainingMatch = matchFacts(gold.training, clusters.training.map((g) => trainingRow(g, NO_CITE)), MATCH.training);
   const trainingGroup = invert(trainingMatch);
+  const trainingOf = new Map<number, TrainingFact[]>();
+  const own = (g: number, f: TrainingFact) => trainingOf.set(g, [...(trainingOf.get(g) ?? []), f]);
   clusters.training.forEach((group, r) => {
     const g = trainingGroup.get(r);
     if (g === undefined) return drop('training', group);
     for (const f of group) {
       const amended = amendTraining(f, gold.training[g]!, ref);
       amended.review = amendments('training', f, amended, ['recipient_iso3', 'amount_usd', 'start_year', 'end_year', 'trainees', 'courses']) ? 'amended' : 'confirmed';
+      own(g, amended);
       kept.push(amended);
     }
   });
   gold.training.forEach((t, g) => {
-    if (!trainingMatch.has(g) && !t.optional) kept.push(addedTraining(doc, t, ref));
+    if (trainingMatch.has(g) || t.optional) return;
+    const added = addedTraining(doc, t, ref);
+    own(g, added);
+    kept.push(added);
   });
+  // Each total of the record and the figures it adds up: the parts point at it.
+  for (const [total, parts] of totalsOf(gold.training)) {
+    const head = trainingOf.get(total)?.[0];
+    if (!head) continue;
+    head.total = true;
+    for (const p of parts) for (const f of trainingOf.get(p) ?? []) f.part_of = head;
+  }
   return kept;
+}
+
+/**
+ * The record's totals and the facts each adds up: the facts before it (since the last total of the
+ * same years, basis and recipient) with those years, basis and recipient, when their amounts (or
+ * trainees) sum to the total's within 1%. A total whose parts do not add up is left unlinked.
+ */
+export function totalsOf(facts: GoldTraining[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const key = (t: GoldTraining) => `${t.start_year}|${t.end_year}|${t.basis ?? ''}`;
+  facts.forEach((t, i) => {
+    if (!t.total) return;
+    const parts: number[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const p = facts[j]!;
+      if (key(p) !== key(t)) continue;
+      if (p.total && (p.recipient === t.recipient || t.recipient === null)) break;
+      if (p.total || (t.recipient !== null && p.recipient !== t.recipient)) continue;
+      parts.push(j);
+    }
+    const sum = (f: (x: GoldTraining) => number | null) => parts.reduce((n, j) => n + (f(facts[j]!) ?? 0), 0);
+    const adds = (f: (x: GoldTraining) => number | null) => f(t) !== null && f(t)! > 0 && Math.abs(sum(f) - f(t)!) <= f(t)! * 0.01;
+    if (parts.length >= 2 && (adds((x) => x.amount_usd) || adds((x) => x.trainees))) out.set(i, parts.reverse());
+  });
+  return out;
 }
 
 function invert(m: Map<number, number>): Map<number, number> {
@@ -163,8 +201,10 @@ function secretaryName(ref: Reference, name: string, year: number | null): strin
 function amendVisit(f: VisitFact, g: GoldVisit, ref: Reference): VisitFact {
   const v: VisitFact = { ...f, country_iso3: g.country, country: countryName(ref, g.country)!, year: g.year ?? f.year };
   if (g.secretary) {
-    v.secretary = secretaryName(ref, g.secretary, v.year);
-    v.secretary_inferred = false;
+    const name = secretaryName(ref, g.secretary, v.year);
+    // The record names whom the extractor took from the terms table: still not named by the text.
+    v.secretary_inferred = f.secretary_inferred && f.secretary === name;
+    v.secretary = name;
   }
   if (g.city) v.city = g.city;
   if (g.date) v.date = g.date;
@@ -273,5 +313,8 @@ function addedTraining(doc: SourceText, g: GoldTraining, ref: Reference): Traini
     courses: g.courses,
     location: g.location ?? null,
     description: g.description,
+    cumulative: false,
+    total: g.total ?? false,
+    part_of: null,
   };
 }

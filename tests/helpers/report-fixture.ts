@@ -81,6 +81,7 @@ const arms = (a: Partial<ArmsRow> & Pick<ArmsRow, 'id' | 'item' | 'quote'>): Arm
   value_qualifier: null,
   year: 2014,
   status: 'approved',
+  deal_id: 'deal-mex-uh-60m',
   part_of: null,
   review: 'confirmed',
   ...a,
@@ -115,6 +116,9 @@ export const trainingRows: TrainingRow[] = [
     courses: null,
     location: null,
     description: 'IMET training funds',
+    cumulative: false,
+    total: false,
+    part_of: null,
     review: 'added',
   },
   {
@@ -137,6 +141,9 @@ export const trainingRows: TrainingRow[] = [
     courses: 4,
     location: HOSTILE.iframe,
     description: `-${HOSTILE.markdown}`,
+    cumulative: false,
+    total: false,
+    part_of: null,
     review: 'unreviewed',
   },
 ];
