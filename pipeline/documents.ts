@@ -24,7 +24,7 @@ export function extractSource(source: SourceText, ref: Reference): { found: Docu
 export type ReferenceData = ConstructorParameters<typeof Reference>[0];
 
 export function referenceData(ref: Reference): ReferenceData {
-  return { countries: ref.countries, secretaries: ref.secretaries, equipment: { designations: ref.designations, nouns: ref.nouns }, programs: ref.programs, words: ref.words };
+  return { countries: ref.countries, secretaries: ref.secretaries, equipment: { designations: ref.designations, nouns: ref.nouns }, programs: ref.programs, words: ref.words, vocabulary: ref.vocabularyData };
 }
 
 /**

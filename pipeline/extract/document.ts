@@ -9,10 +9,16 @@ import { findArms, resolveArms, type ArmsState } from './arms.js';
 import { buildContext, type AnnotatedDoc } from './context.js';
 import type { Fact, Mention } from './facts.js';
 import { sentenceSpans } from './nlp.js';
-import { findOtherAgents, findSecretaryRefs, newPeopleState, turnSpeaker, updatePeopleState } from './people.js';
+import { turnSpeaker } from './people.js';
+import { newPeopleState, otherAgents, secretaryRefs, updatePeople } from './agents.js';
+import { Annotated } from './annotate/sentence.js';
+import { enabled, type RuleSwitches } from './rules/rule.js';
+import { clausesOf, placesOf, type VisitEnv } from './rules/visits/env.js';
+import { VISIT_RULES } from './rules/visits/index.js';
+import { resolveVisits } from './rules/visits/resolve.js';
 import { newTableState, readTableLine } from './tables.js';
 import { findTraining } from './training.js';
-import { findVisits, type Claim } from './visits.js';
+import type { Claim } from './visits.js';
 
 export interface DocumentFacts {
   facts: Fact[];
@@ -35,12 +41,12 @@ const TURN_LABEL_REACH = 80;
  * rules read the document's matching view (pipeline/lib/normalize.ts); the offsets they find are
  * mapped back to the published text, which quotes are sliced from.
  */
-export function extractDocument(source: SourceText, ref: Reference, times?: DocumentTimes): DocumentFacts {
+export function extractDocument(source: SourceText, ref: Reference, times?: DocumentTimes, switches?: RuleSwitches): DocumentFacts {
   const started = performance.now();
   const view = matchingView(source.text);
   const doc: AnnotatedDoc = { id: source.id, meta: source.meta, text: view.text, sentences: view.text.trim() === '' ? [] : sentenceSpans(view.text) };
   const annotated = performance.now();
-  const found = extractAnnotated(doc, ref);
+  const found = extractAnnotated(doc, ref, switches);
   if (!view.same) {
     const back = (m: Mention): Mention => ({ source_id: m.source_id, start: view.start(m.start), end: view.end(m.end) });
     for (const f of found.facts) f.mention = back(f.mention);
@@ -53,11 +59,9 @@ export function extractDocument(source: SourceText, ref: Reference, times?: Docu
   return found;
 }
 
-function extractAnnotated(doc: AnnotatedDoc, ref: Reference): DocumentFacts {
+function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwitches): DocumentFacts {
   const ctx = buildContext(doc, ref);
-  const people = newPeopleState();
-  people.story = ctx.storySecretary;
-  for (const secretary of ctx.named) people.introduced.add(secretary);
+  const people = newPeopleState(ctx.storySecretary, ctx.named);
   for (const s of [doc.meta.title, doc.meta.publisher, ...ctx.sentences.slice(0, 5).map((x) => x.text)]) {
     const m = SPEAKER.exec(s);
     if (m) people.speaker = ref.findSecretaryNames(s.slice(m.index! + m[0].length))[0]?.entry ?? people.speaker;
@@ -76,9 +80,11 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference): DocumentFacts {
       if (turn !== undefined) people.speaker = turn;
     }
     const mention: Mention = { source_id: doc.id, start: s.start, end: s.end };
-    const refs = findSecretaryRefs(s.text, ref, people);
-    const others = findOtherAgents(s.text, ref, refs);
-    const visits = findVisits(s, ctx, refs, others, mention);
+    const a = new Annotated(s, ref, doc.meta.published);
+    const refs = secretaryRefs(a, people);
+    const others = otherAgents(a, refs);
+    const env: VisitEnv = { ctx, speaker: people.speaker, refs, others, places: placesOf(a, ctx), clauses: clausesOf(a) };
+    const visits = resolveVisits(enabled(VISIT_RULES, switches).flatMap((r) => r.find(a, env)), ctx, mention);
     facts.push(...visits.visits);
     claims.push(...visits.claims);
     findArms(s, ctx, mention, arms, previous);
@@ -86,7 +92,7 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference): DocumentFacts {
     const training: Fact[] = rows.length > 0 ? rows : findTraining(s, ctx, mention, lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previous);
     facts.push(...training);
     if (training.length > 0) lastTraining = { paragraph: s.paragraph, fact: training.at(-1)! };
-    updatePeopleState(people, refs, others);
+    updatePeople(people, refs, others);
     previous = s;
   }
   facts.push(...resolveArms(arms));

@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { decodeText } from '../sources/decode.js';
 import { readInside } from '../sources/files.js';
 import { parseJson } from './json.js';
+import { Vocabulary, type VocabularyData } from '../extract/annotate/vocabulary.js';
 import { validate } from './schemas.js';
 import { fold } from './text.js';
 
@@ -238,7 +239,12 @@ export class Reference {
   private readonly gazetteer: Gazetteer;
   private readonly placeMentions = new WeakMap<Mention<unknown>[], PlaceMention[]>();
 
-  constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[] }; programs: Program[]; words: Words }) {
+  readonly vocabularyData: VocabularyData;
+  readonly vocabulary: Vocabulary;
+
+  constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[] }; programs: Program[]; words: Words; vocabulary: VocabularyData }) {
+    this.vocabularyData = data.vocabulary;
+    this.vocabulary = new Vocabulary(data.vocabulary);
     this.countries = data.countries;
     this.secretaries = data.secretaries;
     this.designations = data.equipment.designations;
@@ -381,7 +387,7 @@ export function referenceDirFor(sources: string): string {
   return existsSync(own) ? own : DEFAULT_REFERENCE_DIR;
 }
 
-const FILES = { countries: 'countries.json', secretaries: 'secretaries.json', equipment: 'equipment.json', programs: 'programs.json', words: 'words.json' } as const;
+const FILES = { countries: 'countries.json', secretaries: 'secretaries.json', equipment: 'equipment.json', programs: 'programs.json', words: 'words.json', vocabulary: 'vocabulary.json' } as const;
 
 /** Largest reference table read, in bytes (8 MiB: the tables are about 100 kB today). */
 const MAX_REFERENCE_BYTES = 8 * 1024 * 1024;

@@ -1,0 +1,49 @@
+// A rule: one named mechanism of the extractor, in a file of its own, with an id, a priority (lower
+// runs first), what it emits, and its own examples. Examples are texts with the facts they must give;
+// counter-examples are texts that must give no fact of the rule's table. The harness
+// (tests/rules.test.ts) runs every rule's examples with all rules, then with that rule switched off:
+// an example must pass with it and fail without it, so a rule that does nothing is found.
+import type { FactTable } from '../../types.js';
+import type { Annotated } from '../annotate/sentence.js';
+
+/** A fact an example must give: the fields that matter, as in the published row. */
+export type Expected = Record<string, string | number | boolean | null>;
+
+export interface Example {
+  /** The document text: first line the title, as in a source file. */
+  text: string;
+  /** Publication date (EDTF); 2014-05-01 when not given. */
+  published?: string;
+  /** For an example: facts of the rule's table the text gives (each matched by its fields). */
+  expect?: Expected[];
+}
+
+export interface Rule<Env, Out> {
+  id: string;
+  table: FactTable;
+  priority: number;
+  description: string;
+  examples: Example[];
+  counterExamples: Example[];
+  find(a: Annotated, env: Env): Out[];
+}
+
+/** The rules of one table, in priority order; a second rule with an id already used is refused. */
+export function registry<Env, Out>(rules: Rule<Env, Out>[]): Rule<Env, Out>[] {
+  const ids = new Set<string>();
+  for (const r of rules) {
+    if (ids.has(r.id)) throw new Error(`internal error: two rules named ${r.id}`);
+    if (!/^(?:visits|arms|training)\/[a-z0-9-]+$/.test(r.id)) throw new Error(`internal error: rule id "${r.id}" is not <table>/<name>`);
+    ids.add(r.id);
+  }
+  return [...rules].sort((x, y) => x.priority - y.priority || (x.id < y.id ? -1 : 1));
+}
+
+/** Rules switched off for one extraction (the harness does it; the pipeline never does). */
+export interface RuleSwitches {
+  off?: ReadonlySet<string>;
+}
+
+export function enabled<R extends { id: string }>(rules: R[], switches?: RuleSwitches): R[] {
+  return switches?.off?.size ? rules.filter((r) => !switches.off!.has(r.id)) : rules;
+}

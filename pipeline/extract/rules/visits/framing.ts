@@ -1,0 +1,132 @@
+// Visits stated by how a sentence is framed rather than by a travel word: a headline ("Hagel in
+// Peru"), a place as the subject ("Argentina was Cohen's second stop"), a host thanked for hosting
+// the speaker ("thank President Humala for hosting this conference here in Peru"), and an event's
+// place with the secretary who was there ("held in Arequipa, Peru, in October 2014, when Chuck Hagel
+// led the delegation").
+import type { Annotated } from '../../annotate/sentence.js';
+import type { Rule } from '../rule.js';
+import type { PlaceRef, VisitEnv, VisitMention } from './env.js';
+import { denied } from './locate.js';
+import { visitDate } from './when.js';
+
+function mention(rule: string, a: Annotated, env: VisitEnv, place: PlaceRef, secretary: VisitMention['secretary'], agent: VisitMention['agent']): VisitMention {
+  return { rule, place, secretary, agent, when: visitDate(a, env, place), historical: false };
+}
+
+export const headline: Rule<VisitEnv, VisitMention> = {
+  id: 'visits/headline',
+  table: 'secdef-visits',
+  priority: 30,
+  description: 'A secretary right before "in" and a place, as in a headline or an aside: "Rumsfeld in Peru", "Hagel, in Lima, said".',
+  examples: [{ text: 'Rumsfeld in Peru to Discuss Mutual Security Interests\n\nThe secretary talked about cooperation.', published: '2005-08-18', expect: [{ secretary: 'Donald Rumsfeld', country_iso3: 'PER', year: 2005 }] }],
+  counterExamples: [{ text: 'Interest\n\nRumsfeld has an interest in Peru.' }],
+  find(a: Annotated, env: VisitEnv): VisitMention[] {
+    const out: VisitMention[] = [];
+    for (const place of env.places) {
+      const ref = env.refs.find((r) => r.secretary && r.kind !== 'pronoun' && /^,?\s*in$/i.test(a.slice(r.t1, place.t0).trim()));
+      if (ref && !denied(a, env, place, 0)) out.push(mention(this.id, a, env, place, ref.secretary, ref.kind));
+    }
+    return out;
+  },
+};
+
+export const placeSubject: Rule<VisitEnv, VisitMention> = {
+  id: 'visits/place-subject',
+  table: 'secdef-visits',
+  priority: 31,
+  description: 'A place as the subject of "was (his, the secretary\'s) ... stop / visit": "Argentina was Cohen\'s second stop".',
+  examples: [{ text: 'Cohen\n\nArgentina was Cohen\'s second stop in a mid-November trip.', published: '1999-11-20', expect: [{ secretary: 'William S. Cohen', country_iso3: 'ARG', year: 1999 }] }],
+  counterExamples: [{ text: 'Cohen\n\nArgentina was a partner of Cohen for years.' }],
+  find(a: Annotated, env: VisitEnv): VisitMention[] {
+    const out: VisitMention[] = [];
+    for (const place of env.places) {
+      if (!['is', 'was', 'will'].includes(a.tokens[place.t1]?.norm ?? '')) continue;
+      // "<place> was <owner>'s [second] stop": the owner travels; the noun must be a stop or a visit.
+      const nounAt = a.tokens.findIndex((t, i) => i > place.t1 && i <= place.t1 + 7 && /^(?:stop|visit|destination|leg)$/.test(t.norm));
+      if (nounAt < 0) continue;
+      const owner = env.refs.find((r) => r.secretary && r.t0 > place.t1 && r.t1 < nounAt && (a.tokens[r.t1]?.norm === "'s" || ['his', 'her'].includes(a.tokens[r.t0]!.norm)));
+      if (owner) out.push(mention(this.id, a, env, place, owner.secretary, owner.kind));
+    }
+    return out;
+  },
+};
+
+export const hosting: Rule<VisitEnv, VisitMention> = {
+  id: 'visits/hosting',
+  table: 'secdef-visits',
+  priority: 32,
+  description: 'Thanks for hosting the speaker ("us", "me", "my visit", "this conference"): the one who thanks is at the place named after, or here.',
+  examples: [
+    {
+      text: 'Hagel remarks\n\nSECRETARY HAGEL: And I want to thank President Humala for hosting this conference here in Peru.',
+      published: '2014-10-14',
+      expect: [{ secretary: 'Chuck Hagel', country_iso3: 'PER', year: 2014 }],
+    },
+  ],
+  counterExamples: [{ text: 'Thanks\n\nThe minister thanked Peru for hosting the games.' }],
+  find(a: Annotated, env: VisitEnv): VisitMention[] {
+    const out: VisitMention[] = [];
+    const at = a.tokens.findIndex((t) => t.norm === 'hosting' && a.tokens[t.i - 1]?.norm === 'for');
+    if (at < 0) return out;
+    const guest = a.tokens.slice(at + 1, at + 4).some((t) => ['us', 'me', 'my', 'our', 'this', 'the'].includes(t.norm));
+    // The one who thanks: the subject of "thank", or the speaker.
+    const thanker = env.refs.find((r) => r.secretary && r.t1 <= at);
+    if (!guest || !thanker) return out;
+    const place = env.places.find((p) => p.t0 > at && p.t0 <= at + 10);
+    if (place) out.push(mention(this.id, a, env, place, thanker.secretary, thanker.kind));
+    return out;
+  },
+};
+
+export const eventWhen: Rule<VisitEnv, VisitMention> = {
+  id: 'visits/event-when',
+  table: 'secdef-visits',
+  priority: 33,
+  description: 'An event\'s place followed by ", when" and the secretary who led, attended or spoke at it.',
+  examples: [
+    {
+      text: 'Ministerial\n\nThe last conference was held in Arequipa, Peru, in October 2014, when Carter\'s predecessor, Chuck Hagel, led the U.S. delegation.',
+      published: '2016-10-05',
+      expect: [{ secretary: 'Chuck Hagel', country_iso3: 'PER', year: 2014 }],
+    },
+  ],
+  counterExamples: [],
+  find(a: Annotated, env: VisitEnv): VisitMention[] {
+    const out: VisitMention[] = [];
+    for (const place of env.places) {
+      const when = a.tokens.findIndex((t, i) => i >= place.t1 && i <= place.t1 + 8 && t.norm === 'when' && a.tokens[i - 1]?.text === ',');
+      if (when < 0) continue;
+      const verb = a.tokens.findIndex((t, i) => i > when && i <= when + 12 && (a.inVocab(i, 'presence') !== undefined || a.inVocab(i, 'travel') !== undefined || t.norm === 'led'));
+      if (verb < 0) continue;
+      // The doer: the secretary named last before the verb, not an owner ("Carter's predecessor").
+      const doer = env.refs.filter((r) => r.secretary && r.t0 > when && r.t1 <= verb && a.tokens[r.t1]?.norm !== "'s").at(-1);
+      if (!doer) continue;
+      const y = a.dates.find((d) => d.t0 >= place.t1 && d.t1 <= when && !d.relative)?.date ?? (a.years.find((x) => x.t0 >= place.t1 && x.t1 <= when) ? { year: a.years.find((x) => x.t0 >= place.t1 && x.t1 <= when)!.year } : null);
+      out.push({ rule: this.id, place, secretary: doer.secretary, agent: doer.kind, when: y, historical: false });
+    }
+    return out;
+  },
+};
+
+export const speechHeading: Rule<VisitEnv, VisitMention> = {
+  id: 'visits/speech-heading',
+  table: 'secdef-visits',
+  priority: 34,
+  description: 'The heading of a speech or press conference: "Remarks by Secretary of Defense William J. Perry, ..., Mexico City, October 23, 1995".',
+  examples: [
+    {
+      text: 'Cooperation\n\nPrepared remarks by Secretary of Defense William J. Perry, the Mexican Ministry of Defense, Mexico City, Monday, October 23, 1995\n\nThank you very much.',
+      published: '1995-10-23',
+      expect: [{ secretary: 'William J. Perry', country_iso3: 'MEX', start_date: '1995-10-23' }],
+    },
+  ],
+  counterExamples: [{ text: 'Speech\n\nRemarks by President Clinton, Mexico City, May 6, 1997' }],
+  find(a: Annotated, env: VisitEnv): VisitMention[] {
+    const event = a.cue('speech-event')[0];
+    if (!event) return [];
+    const speaker = env.refs.find((r) => r.kind === 'name' && r.t0 > event.t0 && r.t0 <= event.t1 + 6);
+    if (!speaker?.secretary) return [];
+    // The places listed after the speaker's name, each after a comma.
+    return env.places.filter((p) => p.t0 > speaker.t1 && a.tokens[p.t0 - 1]?.text === ',' && !p.referred).map((p) => mention(this.id, a, env, p, speaker.secretary, 'name'));
+  },
+};
