@@ -1,6 +1,6 @@
 // Claims a text makes about the record ("the first ... to visit Guatemala since 2005", "only the third
 // to visit Mexico ever") checked against the visits table.
-import type { Claim } from './extract/visits.js';
+import type { Claim } from './extract/facts.js';
 import type { ClaimCheck } from './report/input.js';
 import type { VisitRow } from './types.js';
 

@@ -3,7 +3,7 @@
 // (expensive) run in worker threads (pipeline/workers.ts) or, for a handful of documents, right here.
 // Both sides use this module, so a document gives the same facts wherever it is extracted.
 import type { ArmsFact, Fact, TrainingFact, VisitFact } from './extract/facts.js';
-import type { Claim } from './extract/visits.js';
+import type { Claim } from './extract/facts.js';
 import { Reference } from './lib/reference.js';
 import { extractDocument, type DocumentFacts, type DocumentTimes } from './extract/document.js';
 import type { SourceText } from './sources/document.js';

@@ -71,6 +71,7 @@ export interface TrainingRow extends Citation {
   cumulative: boolean;
   start_year: number | null;
   end_year: number | null;
+  years_stated: boolean;
   trainees: number | null;
   courses: number | null;
   location: string | null;

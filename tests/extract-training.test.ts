@@ -26,9 +26,14 @@ describe('prose', () => {
       [25_000_000, 'requested', 2016],
     ]);
   });
-  it('gives an undated figure the publication year as its end', () => {
-    const rows = training('Jamaica\n\nTwelve Jamaican coast guard officers completed a course at Fort Benning, Ga.', '2019-05-02');
-    expect(rows).toEqual([expect.objectContaining({ recipient: 'JAM', trainees: 12, start: null, end: 2019 })]);
+  it('dates a figure the text gives no year by the publication, and says so', () => {
+    const rows = extractText('Jamaica\n\nTwelve Jamaican coast guard officers completed a course at Fort Benning, Ga.', '2019-05-02').rows.training;
+    expect(rows).toEqual([expect.objectContaining({ recipient_iso3: 'JAM', trainees: 12, courses: 1, start_year: 2019, end_year: 2019, years_stated: false })]);
+    // A running total with no year ends at publication and starts nowhere.
+    const total = extractText('Jamaica\n\nU.S. instructors have trained more than 400 Jamaican soldiers to date.', '2019-05-02').rows.training;
+    expect(total).toEqual([expect.objectContaining({ recipient_iso3: 'JAM', trainees: 400, start_year: null, end_year: 2019, cumulative: true, years_stated: false })]);
+    const stated = extractText('Jamaica\n\nIn 2018, twelve Jamaican officers completed a course at Fort Benning.', '2019-05-02').rows.training;
+    expect(stated).toEqual([expect.objectContaining({ start_year: 2018, end_year: 2018, years_stated: true })]);
   });
   it('ignores humanitarian and disaster aid', () => {
     expect(training('Aid\n\nUSAID provided $5 million in humanitarian assistance to Haiti after the hurricane, training 300 volunteers.')).toEqual([]);

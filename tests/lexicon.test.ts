@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceData } from '../pipeline/documents.js';
-import { findOtherAgents } from '../pipeline/extract/people.js';
+import { otherAgents } from '../pipeline/extract/agents.js';
+import { Annotated } from '../pipeline/extract/annotate/sentence.js';
 import { DEFAULT_REFERENCE_DIR, Reference, loadReference } from '../pipeline/lib/reference.js';
 import { extract } from '../pipeline/stages/extract.js';
 import { documentFromText } from '../pipeline/sources/document.js';
@@ -100,7 +101,10 @@ describe('word lists (words.json)', () => {
   });
   it('a run of capitalised words with a word from the list is not a person', () => {
     const sentence = 'Admiral Craig Faller met Stephen Kelly and Southern Command staff.';
-    const people = (ref: Reference) => findOtherAgents(sentence, ref, []).filter((a) => a.person).map((a) => sentence.slice(a.start, a.end));
+    const people = (ref: Reference) => {
+      const a = new Annotated({ index: 0, start: 0, end: sentence.length, text: sentence, paragraph: 0 }, ref, '2020-01-01');
+      return otherAgents(a, []).filter((o) => o.person).map((o) => a.slice(o.t0, o.t1));
+    };
     expect(people(reference)).toContain('Stephen Kelly');
     expect(people(reference)).not.toContain('Southern Command');
     const strict = new Reference({ ...data, words: { ...data.words, not_in_person_names: [...data.words.not_in_person_names, 'Kelly'] } });

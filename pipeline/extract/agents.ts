@@ -84,8 +84,9 @@ export function secretaryRefs(a: Annotated, state: PeopleState): SecretaryRef[] 
     const words = tokens.slice(c.t0, c.t1).map((t) => t.norm);
     const bare = words.length === 1 && words[0] === 'secretary';
     const next = tokens[c.t1];
-    // "Defense Secretary Salvador Cienfuegos", "Secretary Kerry": a name the terms table does not know.
-    if (next?.cap && next.kind === 'word' && !refs.some((r) => r.t0 === c.t1) && !ref.placeNamed(next.text) && !a.inVocab(c.t1, 'fronting')) continue;
+    // "Defense Secretary Salvador Cienfuegos", "Secretary Kerry": a name the terms table does not know
+    // ("Secretary of Defense Remarks at", a heading, is no name).
+    if (next?.cap && next.kind === 'word' && !refs.some((r) => r.t0 === c.t1) && !ref.placeNamed(next.text) && !a.inVocab(c.t1, 'fronting') && !a.inVocab(c.t1, 'speech-event')) continue;
     if (refs.some((r) => r.t0 >= c.t1 && r.t0 <= c.t1 + 1)) continue;
     if (foreignOwner(a, c.t0)) continue;
     if (bare && !tokens[c.t0]!.cap && !state.current) continue;

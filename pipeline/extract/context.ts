@@ -36,6 +36,8 @@ export interface DocContext {
   dateline: Dateline | null;
   /** The Latin American or Caribbean country named most often (title counted twice). */
   mainCountry: Country | null;
+  /** The document names the United States (a place, "U.S.", "American", "Washington", "Pentagon"): U.S. training can be in it. */
+  mentionsUs: boolean;
   /** A program the title names (a document about the Merida Initiative). */
   titleProgram: Program | null;
   /** Secretaries the title or text names in full (from the terms table), in order of first mention. */
@@ -98,6 +100,7 @@ export function buildContext(doc: AnnotatedDoc, ref: Reference): DocContext {
     published,
     dateline: findDateline(sentences.slice(0, 8), ref, doc.meta.published),
     mainCountry: mainCountry(doc, sentences, ref),
+    mentionsUs: US_NAMED.test(text) || sentences.some((s) => ref.findPlaces(s.text).some((p) => p.country.region === 'usa')),
     titleProgram: ref.findPrograms(doc.meta.title)[0]?.entry ?? null,
     named,
     storySecretary: storySecretary(doc, sentences, ref, named),
@@ -106,6 +109,8 @@ export function buildContext(doc: AnnotatedDoc, ref: Reference): DocContext {
   if (context.dateline?.country.region === 'lac') context.here = { country: context.dateline.country, city: context.dateline.city };
   return context;
 }
+
+const US_NAMED = /\b(?:U\.S\.|US|USA|American|Americans|Washington|Pentagon|SOUTHCOM|Southern Command)\b/;
 
 function storySecretary(doc: AnnotatedDoc, sentences: Sentence[], ref: Reference, named: Secretary[]): Secretary | null {
   for (const text of [doc.meta.title, ...sentences.slice(0, STORY_LEAD_SENTENCES).map((s) => s.text)]) {

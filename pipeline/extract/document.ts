@@ -7,18 +7,20 @@ import { matchingView } from '../lib/normalize.js';
 import type { SourceText } from '../sources/document.js';
 import { findArms, resolveArms, type ArmsState } from './arms.js';
 import { buildContext, type AnnotatedDoc } from './context.js';
-import type { Fact, Mention } from './facts.js';
+import type { Fact, Mention, TrainingFact } from './facts.js';
 import { sentenceSpans } from './nlp.js';
-import { turnSpeaker } from './people.js';
+import { turnSpeaker } from './turns.js';
 import { newPeopleState, otherAgents, secretaryRefs, updatePeople } from './agents.js';
 import { Annotated } from './annotate/sentence.js';
 import { enabled, type RuleSwitches } from './rules/rule.js';
 import { clausesOf, placesOf, type VisitEnv } from './rules/visits/env.js';
 import { VISIT_RULES } from './rules/visits/index.js';
 import { resolveVisits } from './rules/visits/resolve.js';
-import { newTableState, readTableLine } from './tables.js';
-import { findTraining } from './training.js';
-import type { Claim } from './visits.js';
+import { newTableState } from './rules/training/table.js';
+import type { TrainingEnv, TrainingMention } from './rules/training/env.js';
+import { TRAINING_RULES } from './rules/training/index.js';
+import { resolveTraining } from './rules/training/resolve.js';
+import type { Claim } from './facts.js';
 
 export interface DocumentFacts {
   facts: Fact[];
@@ -68,10 +70,13 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
   }
   const arms: ArmsState = { facts: [] };
   const table = newTableState();
+  const title = { program: ref.findPrograms(doc.meta.title)[0]?.entry ?? null };
+  const trainingFacts = new Map<TrainingMention, TrainingFact>();
+  let previousYears: number[] = [];
   const facts: Fact[] = [];
   const claims: Claim[] = [];
   let previous: (typeof ctx.sentences)[number] | null = null;
-  let lastTraining: { paragraph: number; fact: Fact } | null = null;
+  let lastTraining: { paragraph: number; fact: TrainingFact } | null = null;
   for (const s of ctx.sentences) {
     // A transcript paragraph opening with a label changes who "I" and "we" are until the next label.
     if (s.paragraph !== previous?.paragraph) {
@@ -88,10 +93,12 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
     facts.push(...visits.visits);
     claims.push(...visits.claims);
     findArms(s, ctx, mention, arms, previous);
-    const rows = readTableLine(s, ctx, mention, table);
-    const training: Fact[] = rows.length > 0 ? rows : findTraining(s, ctx, mention, lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previous);
+    const trainingEnv: TrainingEnv = { ctx, clauses: clausesOf(a, true), previous: lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previousYears, title, table };
+    // The title restates what the text says: no training figure is read from it.
+    const training = s.index === 0 ? [] : resolveTraining(enabled(TRAINING_RULES, switches).flatMap((r) => r.find(a, trainingEnv)), mention, trainingFacts);
     facts.push(...training);
     if (training.length > 0) lastTraining = { paragraph: s.paragraph, fact: training.at(-1)! };
+    previousYears = a.years.map((y) => y.year);
     updatePeople(people, refs, others);
     previous = s;
   }

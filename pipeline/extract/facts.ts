@@ -63,3 +63,18 @@ export type TrainingFact = Omit<TrainingRow, 'id' | 'review' | 'part_of' | keyof
 };
 
 export type Fact = VisitFact | ArmsFact | TrainingFact;
+
+/** A claim about the history of visits ("the first since 2005", "the third ever"), checked against the visits table. */
+export interface Claim {
+  kind: 'first-since' | 'nth-ever' | 'first-ever';
+  country_iso3: string;
+  country: string;
+  /** "since 2005": the year of the previous visit the claim implies. */
+  since: number | null;
+  /** "the third to visit Mexico ever": 3. */
+  ordinal: number | null;
+  /** Who the claim is about, and when. */
+  secretary: string | null;
+  year: number | null;
+  mention: Mention;
+}

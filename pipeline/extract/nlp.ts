@@ -44,7 +44,32 @@ export function sentenceSpans(text: string): Span[] {
     const [first, last] = s.out(its.span) as unknown as [number, number];
     raw.push({ start: tokenStart[first]!, end: tokenEnd(last) });
   });
-  return splitLines(text, raw);
+  return splitFootnotes(text, splitLines(text, raw));
+}
+
+// A footnote number after a sentence's full stop: "in Peru.3 The", "in 1999.1 Other" (a year has no decimals).
+const FOOTNOTE = /(?:\p{L}|\b(?:19|20)\d\d)[.!?]["”’]?(\d{1,3})\s+(?=\p{Lu})/gu;
+
+/** Sentences end after a footnote number: wink-nlp leaves it at the start of the next sentence or inside a year's "decimal". */
+function splitFootnotes(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    // A sentence that starts with the footnote of the one before: "3 The training center's graduates".
+    const lead = /^(\d{1,3})\s+(?=\p{Lu})/u.exec(text.slice(start, span.end));
+    const previous = out.at(-1);
+    if (lead && previous && previous.end === start && /[.!?]["”’]?$/.test(text.slice(previous.start, previous.end))) {
+      previous.end = start + lead[1]!.length;
+      start += lead[0].length;
+    }
+    for (const m of text.slice(start, span.end).matchAll(FOOTNOTE)) {
+      const end = start + m.index! + m[0].trimEnd().length;
+      out.push({ start, end });
+      start = start + m.index! + m[0].length;
+    }
+    if (start < span.end) out.push({ start, end: span.end });
+  }
+  return out;
 }
 
 function splitLines(text: string, spans: Span[]): Span[] {

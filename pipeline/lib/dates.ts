@@ -148,7 +148,7 @@ const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
 // "fiscal years 2010 through 2015"
 const RANGE = new RegExp(
   String.raw`\b(?:from|between)\s+(?:(?:fiscal\s+(?:years?\s+)?|FY\s?))?(${YEAR})\s+(?:to|and|through|until)\s+(?:(?:fiscal\s+(?:years?\s+)?|FY\s?))?(${YEAR})\b` +
-    String.raw`|\b(?:fiscal\s+years?\s+|FYs?\s?)(\d{2}|${YEAR})\s*(?:-|–|—|to|through)\s*(?:FY\s?)?(\d{2}|${YEAR})\b` +
+    String.raw`|\b(?:fiscal\s+years?\s+|FYs?\s?)(\d{2}|${YEAR})\s*(?:-|–|—|to|through|and)\s*(?:FY\s?)?(\d{2}|${YEAR})\b` +
     String.raw`|\b(${YEAR})\s*(?:-|–|—)\s*(\d{2}|${YEAR})\b` +
     String.raw`|\b(${YEAR})\s+(?:through|to)\s+(${YEAR})\b`,
   'gi',

@@ -1,6 +1,6 @@
 // What the report stage receives from the rest of the run.
 import type { Problem } from '../errors.js';
-import type { Claim } from '../extract/visits.js';
+import type { Claim } from '../extract/facts.js';
 import type { Amendment, Dropped } from '../review/apply.js';
 import type { Dataset } from '../types.js';
 

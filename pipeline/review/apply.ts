@@ -309,6 +309,7 @@ function addedTraining(doc: SourceText, g: GoldTraining, ref: Reference): Traini
     amount_basis: g.basis ?? null,
     start_year: g.start_year,
     end_year: g.end_year,
+    years_stated: true,
     trainees: g.trainees,
     courses: g.courses,
     location: g.location ?? null,

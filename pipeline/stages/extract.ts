@@ -4,7 +4,7 @@ import type { Reference } from '../lib/reference.js';
 import { extractDocument, type DocumentFacts } from '../extract/document.js';
 import type { Fact } from '../extract/facts.js';
 import { mergeFacts, type Merged } from '../extract/merge.js';
-import type { Claim } from '../extract/visits.js';
+import type { Claim } from '../extract/facts.js';
 import type { SourceText } from '../sources/document.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import { loadReference, referenceDirFor } from '../lib/reference.js';

@@ -4,7 +4,7 @@
 import type { Problem } from '../errors.js';
 import type { DocumentFacts } from '../extract/document.js';
 import type { StoredFacts } from '../documents.js';
-import type { Claim } from '../extract/visits.js';
+import type { Claim } from '../extract/facts.js';
 import { loadReference, referenceDirFor, type Reference } from '../lib/reference.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import { review, type Amendment, type Dropped } from '../review/apply.js';

@@ -64,6 +64,7 @@ export function training(t: Partial<TrainingRow> & Pick<TrainingRow, 'descriptio
     amount_basis: null,
     start_year: null,
     end_year: null,
+    years_stated: true,
     trainees: null,
     courses: null,
     location: null,

@@ -22,7 +22,7 @@ export interface Token {
 // A word: letters and digits, joined by inner hyphens, apostrophes or periods ("UH-60M", "don't",
 // "U.S."), with the final period of an initialism ("U.S."). A number: digits with thousands commas
 // and a decimal part. Anything else: one character of punctuation.
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const TOKEN = /(?:\p{Lu}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{L}])|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 
 // Clitics that are words of their own: "didn't" is "did" + "n't", "Peru's" is "Peru" + "'s".
@@ -46,13 +46,16 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** The index of the first token starting at or after an offset (tokens.length when none does). */
+/**
+ * The index of the token holding an offset, else the first one after it (tokens.length when none
+ * does): the year of "FY2004" lies in that token.
+ */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

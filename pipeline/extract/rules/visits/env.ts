@@ -55,14 +55,31 @@ export interface VisitMention {
 }
 
 /** Clause boundaries: ";", ":", a dash, and a comma before a conjunction or a relative word. */
+const AUXILIARIES = ['has', 'have', 'had', 'will', 'would', 'is', 'was', 'were', 'are'];
 const CLAUSE_OPENERS = ['but', 'while', 'although', 'though', 'whereas', 'which', 'who', 'where', 'when', 'after', 'before', 'as', 'because', 'since'];
 
-export function clausesOf(a: Annotated): Clause[] {
+const OBJECT_OPENERS = ['it', 'the', 'a', 'an', 'to', 'that', 'some', 'about', 'its', 'their', 'more', 'over'];
+
+/** ", and estimates it will spend": a second verb of the same subject, a lowercase -s or -ed word taking an object. */
+function secondPredicate(a: Annotated, i: number): boolean {
+  const verb = a.tokens[i + 2];
+  if (a.tokens[i]!.text !== ',' || a.tokens[i + 1]?.norm !== 'and' || !verb || verb.cap || verb.kind !== 'word') return false;
+  return /(?:[^s]s|ed)$/.test(verb.norm) && OBJECT_OPENERS.includes(a.tokens[i + 3]?.norm ?? '');
+}
+
+/**
+ * The clauses of a sentence. With `predicates`, a second verb of the same subject ("and has since
+ * committed", ", and estimates it will spend") starts a clause too: each predicate has its own
+ * figure. The visit rules keep them together, so that the shared subject stays in reach ("Austin is
+ * traveling to Brasilia and will also stop in Colombia").
+ */
+export function clausesOf(a: Annotated, predicates = false): Clause[] {
   const out: Clause[] = [];
   let start = 0;
   a.tokens.forEach((t, i) => {
     const hard = [';', ':', '—', '–'].includes(t.text);
-    const soft = t.text === ',' && CLAUSE_OPENERS.includes(a.tokens[i + 1]?.norm ?? '');
+    const second = predicates && ((t.norm === 'and' && AUXILIARIES.includes(a.tokens[i + 1]?.norm ?? '')) || secondPredicate(a, i));
+    const soft = (t.text === ',' && CLAUSE_OPENERS.includes(a.tokens[i + 1]?.norm ?? '')) || second;
     if (hard || soft) {
       if (i > start) out.push({ t0: start, t1: i });
       start = i + 1;

@@ -6,8 +6,7 @@
 import { formatDate, type CalendarDate } from '../../../lib/dates.js';
 import type { Secretary } from '../../../lib/reference.js';
 import type { DocContext } from '../../context.js';
-import type { Mention, VisitFact } from '../../facts.js';
-import type { Claim } from '../../visits.js';
+import type { Claim, Mention, VisitFact } from '../../facts.js';
 import type { VisitMention } from './env.js';
 
 export function resolveVisits(mentions: VisitMention[], ctx: DocContext, mention: Mention): { visits: VisitFact[]; claims: Claim[] } {
