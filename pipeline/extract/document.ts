@@ -5,7 +5,6 @@
 import type { Reference } from '../lib/reference.js';
 import { matchingView } from '../lib/normalize.js';
 import type { SourceText } from '../sources/document.js';
-import { findArms, resolveArms, type ArmsState } from './arms.js';
 import { buildContext, type AnnotatedDoc } from './context.js';
 import type { Fact, Mention, TrainingFact } from './facts.js';
 import { sentenceSpans } from './nlp.js';
@@ -20,6 +19,9 @@ import { newTableState } from './rules/training/table.js';
 import type { TrainingEnv, TrainingMention } from './rules/training/env.js';
 import { TRAINING_RULES } from './rules/training/index.js';
 import { resolveTraining } from './rules/training/resolve.js';
+import type { ArmsEnv, ArmsMention } from './rules/arms/env.js';
+import { ARMS_RULES } from './rules/arms/index.js';
+import { resolveArms } from './rules/arms/resolve.js';
 import type { Claim } from './facts.js';
 
 export interface DocumentFacts {
@@ -68,7 +70,8 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
     const m = SPEAKER.exec(s);
     if (m) people.speaker = ref.findSecretaryNames(s.slice(m.index! + m[0].length))[0]?.entry ?? people.speaker;
   }
-  const arms: ArmsState = { facts: [] };
+  const arms: ArmsMention[] = [];
+  let armsPrevious: ArmsEnv['previous'] = null;
   const table = newTableState();
   const title = { program: ref.findPrograms(doc.meta.title)[0]?.entry ?? null };
   const trainingFacts = new Map<TrainingMention, TrainingFact>();
@@ -88,12 +91,18 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
     const a = new Annotated(s, ref, doc.meta.published);
     const refs = secretaryRefs(a, people);
     const others = otherAgents(a, refs);
+    const trainingClauses = clausesOf(a, true);
     const env: VisitEnv = { ctx, speaker: people.speaker, refs, others, places: placesOf(a, ctx), clauses: clausesOf(a) };
     const visits = resolveVisits(enabled(VISIT_RULES, switches).flatMap((r) => r.find(a, env)), ctx, mention);
     facts.push(...visits.visits);
     claims.push(...visits.claims);
-    findArms(s, ctx, mention, arms, previous);
-    const trainingEnv: TrainingEnv = { ctx, clauses: clausesOf(a, true), previous: lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previousYears, title, table };
+    if (s.index > 0) {
+      const armsEnv: ArmsEnv = { ctx, clauses: trainingClauses, mention, paragraph: s.paragraph, previous: armsPrevious, earlier: arms };
+      for (const r of enabled(ARMS_RULES, switches)) arms.push(...r.find(a, armsEnv));
+    }
+    const named = [...new Set(a.places.filter((p) => p.country.region === 'lac' && p.kind !== 'region' && p.kind !== 'city').map((p) => p.country))];
+    armsPrevious = { paragraph: s.paragraph, buyer: named.length === 1 ? named[0]! : null, years: a.years.filter((y) => y.cue !== 'since').map((y) => y.year) };
+    const trainingEnv: TrainingEnv = { ctx, clauses: trainingClauses, previous: lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previousYears, title, table };
     // The title restates what the text says: no training figure is read from it.
     const training = s.index === 0 ? [] : resolveTraining(enabled(TRAINING_RULES, switches).flatMap((r) => r.find(a, trainingEnv)), mention, trainingFacts);
     facts.push(...training);

@@ -24,11 +24,16 @@ export interface TimeContext {
 
 const PERFECT = ['has', 'have'];
 
-/** Tokens [t0, t1) of a side clause (", who took office last year,"), whose dates date nothing of the figure's. */
+/**
+ * Tokens [t0, t1) of a side clause (", who took office last year,", ", closing a search that began
+ * in 2015"), whose dates date nothing of the figure's.
+ */
 function sideClauses(a: Annotated): { t0: number; t1: number }[] {
   const out: { t0: number; t1: number }[] = [];
   a.tokens.forEach((t, i) => {
-    if (t.text !== ',' || !['who', 'whom', 'whose', 'which'].includes(a.tokens[i + 1]?.norm ?? '')) return;
+    const next = a.tokens[i + 1];
+    const participle = next !== undefined && next.kind === 'word' && !next.cap && next.norm.length > 5 && next.norm.endsWith('ing') && a.inVocab(i + 1, 'including') === undefined && next.norm !== 'according';
+    if (t.text !== ',' || !(['who', 'whom', 'whose', 'which'].includes(next?.norm ?? '') || participle)) return;
     const end = a.tokens.findIndex((u, j) => j > i + 1 && (u.text === ',' || u.text === '.' || u.text === ';'));
     out.push({ t0: i, t1: end < 0 ? a.tokens.length : end });
   });

@@ -36,9 +36,10 @@ const SPACE_GROUPED = String.raw`(?! \d{3}(?![\w-]|[.,]\d))`;
 // A number in words, as far as amounts need them: "eighty-one", "one hundred and forty".
 const WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;
 // "$1.15 billion", "US$ 12 million", "USD 5.5m", "$21,957", "12 million dollars", "$3.2bn",
-// "eighty-one million dollars" (translations and transcripts spell them out)
+// "eighty-one million dollars" (translations and transcripts spell them out). Another country's
+// dollar ("TT$2.1 billion", "J$5 million", "R$ 4 million") is not a U.S. dollar amount.
 const MONEY = new RegExp(
-  String.raw`(?:(?:US|U\.S\.)\s?\$|USD\s?|\$)\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)${SPACE_GROUPED}(?:\s?(thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b)?` +
+  String.raw`(?:(?:US|U\.S\.)\s?\$|USD\s?|(?<![A-Za-z])\$)\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)${SPACE_GROUPED}(?:\s?(thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b)?` +
     String.raw`|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b` +
     String.raw`|\b((?:a\s+)?${WORD}(?:(?:[\s-]+|\s+and\s+)${WORD})*)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b`,
   'gi',

@@ -38,6 +38,13 @@ export interface Designation {
   maker_iso3: string;
 }
 
+/** A defence manufacturer: a deal naming it has its country as seller. */
+export interface Maker {
+  name: string;
+  aliases: string[];
+  country_iso3: string;
+}
+
 export interface EquipmentNoun {
   noun: string;
   plural: string;
@@ -233,6 +240,7 @@ export class Reference {
   private readonly equipment = new Lexicon<Designation>(/[A-Z]{1,2}\d{0,2}(?:-\d{1,2})?/y);
   private readonly equipmentNouns = new Lexicon<EquipmentNoun>();
   private readonly programNames = new Lexicon<Program>();
+  private readonly makerNames = new Lexicon<Maker>();
   private readonly byIso3 = new Map<string, Country>();
   /** The lexicons above, found in one pass; `found` picks one lexicon's mentions by its place here. */
   private readonly lexicons: Lexicon<unknown>[];
@@ -242,7 +250,7 @@ export class Reference {
   readonly vocabularyData: VocabularyData;
   readonly vocabulary: Vocabulary;
 
-  constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[] }; programs: Program[]; words: Words; vocabulary: VocabularyData }) {
+  constructor(data: { countries: Country[]; secretaries: Secretary[]; equipment: { designations: Designation[]; nouns: EquipmentNoun[]; makers?: Maker[] }; programs: Program[]; words: Words; vocabulary: VocabularyData }) {
     this.vocabularyData = data.vocabulary;
     this.vocabulary = new Vocabulary(data.vocabulary);
     this.countries = data.countries;
@@ -290,7 +298,8 @@ export class Reference {
       if (p.abbreviation) this.programNames.add(p.abbreviation, p);
       for (const a of p.aliases) this.programNames.add(a, p);
     }
-    this.lexicons = [this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames] as Lexicon<unknown>[];
+    for (const m of data.equipment.makers ?? []) for (const name of [m.name, ...m.aliases]) this.makerNames.add(name, m);
+    this.lexicons = [this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames, this.makerNames] as Lexicon<unknown>[];
     this.gazetteer = new Gazetteer(this.lexicons);
   }
 
@@ -375,6 +384,10 @@ export class Reference {
 
   findPrograms(text: string): Mention<Program>[] {
     return this.found(this.programNames, text);
+  }
+
+  findMakers(text: string): Mention<Maker>[] {
+    return this.found(this.makerNames, text);
   }
 }
 

@@ -3,7 +3,7 @@
 // dates). Each kind is computed once, when a rule first asks for it, and kept with the sentence.
 import { findAmounts, findCounts, type Amount, type Count } from '../../lib/amounts.js';
 import { findDates, findYearRanges, findYears, type DateMention, type YearMention, type YearRange } from '../../lib/dates.js';
-import type { Designation, EquipmentNoun, Mention, PlaceMention, Program, Reference, Secretary } from '../../lib/reference.js';
+import type { Designation, EquipmentNoun, Maker, Mention, PlaceMention, Program, Reference, Secretary } from '../../lib/reference.js';
 import type { Sentence } from '../context.js';
 import { tokenAt, tokenEnd, tokenize, type Token } from './tokens.js';
 import type { Cue } from './vocabulary.js';
@@ -78,6 +78,10 @@ export class Annotated {
 
   get programs(): Spanned<Mention<Program>>[] {
     return this.once('programs', () => this.at(this.ref.findPrograms(this.text)));
+  }
+
+  get makers(): Spanned<Mention<Maker>>[] {
+    return this.once('makers', () => this.at(this.ref.findMakers(this.text)));
   }
 
   get money(): Spanned<Amount>[] {

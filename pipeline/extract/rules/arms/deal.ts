@@ -1,0 +1,211 @@
+// Deals stated in a clause: a buyer of the region, equipment, and deal words that give the status
+// (verbs: "bought", "ordered", "requested a possible sale"; nouns: "an order for twelve", "a $90
+// million contract"). One clause, one deal: "received two transports and requested four more" is
+// two. One amount for several kinds of equipment is a package over its items; several items each
+// with its own price are a deal each; several counted items without a price, a deal each.
+import type { Amount } from '../../../lib/amounts.js';
+import type { Annotated, Spanned } from '../../annotate/sentence.js';
+import type { Rule } from '../rule.js';
+import type { Clause } from '../visits/env.js';
+import { actorClause, amountsIn, anaphoric, coordinated, dealWords, itemsIn, listsJoined, segments, statusOf, voided, yearOf, type DealWord } from './clause.js';
+import { STAGE, type ArmsEnv, type ArmsMention, type Item } from './env.js';
+import { itemsOf } from './items.js';
+import { buyerOf, foreignActor, sellerOf } from './parties.js';
+
+const within = (c: Clause, s: { t0: number; t1: number }) => s.t0 >= c.t0 && s.t1 <= c.t1;
+
+
+
+/** "The helicopter purchase, worth $120 million": a clause about the deal already stated, not a new one. */
+export function namesTheDeal(a: Annotated, clause: Clause): boolean {
+  if (!['the', 'this', 'that'].includes(a.tokens[clause.t0]?.norm ?? '')) return false;
+  // The subject, up to its verb: "The $300 million package", "The Government of Brazil's purchase".
+  const verbs = dealWords(a, clause).map((w) => w.t0);
+  for (let k = clause.t0 + 1; k < Math.min(clause.t1, clause.t0 + 9); k++) {
+    if (a.inVocab(k, 'deal-noun')) return true;
+    if (verbs.includes(k) || SUBJECT_END.has(a.tokens[k]!.norm)) return false;
+  }
+  return false;
+}
+
+const SUBJECT_END = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', ',']);
+
+function base(rule: string, env: ArmsEnv): Pick<ArmsMention, 'rule' | 'mention' | 'paragraph'> {
+  return { rule, mention: env.mention, paragraph: env.paragraph };
+}
+
+/** The amount written right after an item: "20 radars for $125 million". */
+function ownPrice(a: Annotated, item: Item, amounts: Spanned<Amount>[]): Spanned<Amount> | undefined {
+  return amounts.find((m) => m.t0 >= item.t1 && m.t0 - item.t1 <= 3 && ['for', 'at', 'worth', '('].includes(a.tokens[item.t1]?.norm ?? ''));
+}
+
+interface Read {
+  clause: Clause;
+  words: DealWord[];
+  items: Item[];
+  amounts: Spanned<Amount>[];
+}
+
+
+/** The deal clauses of a sentence: deal words, not voided, items named, no other region's forces acting. */
+function dealClauses(a: Annotated, env: ArmsEnv): Read[] {
+  const all = itemsOf(a);
+  const out: Read[] = [];
+  for (const whole of listsJoined(a, env.clauses, all)) {
+    if (namesTheDeal(a, whole)) continue;
+    for (const clause of segments(a, whole, all)) {
+      const words = dealWords(a, clause);
+      if (words.length === 0 || voided(a, clause, words[0]!.t0) || foreignActor(a, actorClause(a, env, clause), words[0]!.t0, statusOf(words))) continue;
+      let items = itemsIn(a, all, clause, statusOf(words));
+      // "the Northrop F-5 fighters, which Brazil first bought in 1975": the relative's object is the noun before it.
+      const antecedent = ['which', 'that'].includes(a.tokens[clause.t0]?.norm ?? '') && a.tokens[clause.t0 - 1]?.text === ',' ? all.find((i) => i.t1 === clause.t0 - 1) : undefined;
+      if (items.length === 0 && antecedent) items = [antecedent];
+      if (items.length > 0) out.push({ clause, words, items, amounts: amountsIn(a, clause) });
+    }
+  }
+  return out;
+}
+
+/**
+ * "The $300 million package includes 16 single-seat F-16AM and eight two-seat F-16BM jets": the
+ * deal just stated, named again as a package of the items it lists.
+ */
+export function restatedPackages(a: Annotated, env: ArmsEnv): ArmsMention[] {
+  const last = env.earlier.findLast((m) => m.kind === 'deal' || m.kind === 'package');
+  if (!last) return [];
+  const out: ArmsMention[] = [];
+  for (const clause of env.clauses) {
+    if (!namesTheDeal(a, clause)) continue;
+    const list = a.cue('including').find((c) => within(clause, c));
+    const items = list ? itemsOf(a).filter((i) => i.quantity !== null && i.q0 >= list.t1 && i.t1 <= clause.t1) : [];
+    const amounts = amountsIn(a, clause);
+    if (items.length < 2 || amounts.length !== 1) continue;
+    out.push({ ...base('arms/package', env), kind: 'package', buyer: last.buyer, seller: last.seller, items, value: amounts[0]!, year: last.year, status: last.status });
+  }
+  return out;
+}
+
+
+const kindOf = (i: Item) => i.designation?.designation ?? i.category ?? i.text.toLowerCase();
+
+function isPackage(a: Annotated, r: Read): { parts: Item[]; whole?: Item } | null {
+  if (r.amounts.length !== 1) return null;
+  const colon = a.tokens.findIndex((t, k) => k > r.clause.t0 && k < r.clause.t1 && t.text === ':');
+  const list = a.cue('including').find((c) => within(r.clause, c)) ?? (colon > 0 ? { t0: colon, t1: colon + 1 } : undefined);
+  const listed = list ? r.items.filter((i) => i.q0 >= list.t1) : [];
+  const designated = r.items.filter((i) => i.designation);
+  if (list && listed.length >= 2 && r.amounts[0]!.t0 < list.t0) {
+    // "for 20 aircraft: 10 KT-1P trainers and 10 KA-1P": the items before the list are the whole.
+    const whole = r.items.find((i) => i.quantity !== null && i.t1 <= list.t0 && list.t0 - i.t1 <= 2);
+    return { parts: listed, whole };
+  }
+  // "24 Su-30 fighters and 10 Mi-17 helicopters for $1 billion": a list of two kinds or more; equipment
+  // "along with" the first, or a competitor named apart ("beating the Rafale"), is not a list.
+  if (new Set(r.items.map(kindOf)).size >= 2 && designated.length >= 2 && coordinated(a, r.items)) return { parts: r.items };
+  return null;
+}
+
+export const deal: Rule<ArmsEnv, ArmsMention> = {
+  id: 'arms/deal',
+  table: 'arms-purchases',
+  priority: 10,
+  description: 'A clause with deal words, equipment and a buyer of the region: a deal, or a deal per counted item, or per priced item.',
+  examples: [
+    { text: 'Venezuela jets\n\nVenezuela bought 24 Sukhoi Su-30 fighter jets from Russia in 2006.', published: '2007-01-10', expect: [{ buyer_iso3: 'VEN', seller_iso3: 'RUS', quantity: 24, year: 2006, status: 'purchased' }] },
+    { text: 'Brazil\n\nThe Brazilian Air Force received 6 KC-390 transport aircraft last year.', published: '2024-03-01', expect: [{ buyer_iso3: 'BRA', quantity: 6, status: 'delivered', year: 2023 }] },
+    {
+      text: 'Peru\n\nPeru received two C-27J transports in 2015 and ordered four Mi-171 helicopters for $60 million.',
+      published: '2016-01-01',
+      expect: [
+        { buyer_iso3: 'PER', quantity: 2, status: 'delivered', value_usd: null },
+        { buyer_iso3: 'PER', quantity: 4, status: 'ordered', value_usd: 60_000_000 },
+      ],
+    },
+  ],
+  counterExamples: [
+    { text: 'Aid\n\nThe United States donated 4 Bell 412 helicopters to Guatemala.' },
+    { text: 'Ecuador ships\n\nThe design is also used by the Indonesian Navy, which ordered four patrol vessels in 2021.' },
+    { text: 'Chile\n\nThere is talk in Santiago of F-16 fighters as the next purchase for Chile.' },
+  ],
+  find(a: Annotated, env: ArmsEnv): ArmsMention[] {
+    const out: ArmsMention[] = [];
+    for (const r of dealClauses(a, env)) {
+      if (isPackage(a, r)) continue;
+      const cue = r.words[0]!.t0;
+      const buyer = buyerOf(a, env, actorClause(a, env, r.clause), cue);
+      if (!buyer) continue;
+      const status = statusOf(r.words);
+      const proposed = status !== null && STAGE[status] <= STAGE.approved;
+      const make = (items: Item[], value: Spanned<Amount> | null): ArmsMention => ({
+        ...base(this.id, env),
+        kind: 'deal',
+        buyer,
+        seller: sellerOf(a, env, items, buyer, proposed),
+        items,
+        value,
+        year: yearOf(a, env, r.clause, items[0]?.q0 ?? cue),
+        status,
+      });
+      const priced = r.items.map((i) => ownPrice(a, i, r.amounts));
+      const quantified = r.items.filter((i) => i.quantity !== null);
+      if (r.amounts.length >= 2 && priced.filter(Boolean).length >= 2) {
+        r.items.forEach((i, k) => priced[k] && out.push(make([i], priced[k]!)));
+      } else if (r.amounts.length === 0 && quantified.length >= 2) {
+        // "has requested to buy six (6) UH-60M helicopters; and fourteen (14) engines" after the priced
+        // approval of UH-60M helicopters: the items of that deal, not deals of their own.
+        const last = env.earlier.findLast((m) => m.kind === 'deal' || m.kind === 'package');
+        const under = last && last.buyer === buyer && last.value !== null && last.kind === 'deal' && last.items.some((j) => j.designation && quantified.some((i) => i.designation === j.designation));
+        for (const i of quantified) out.push(under ? { ...make([i], null), kind: 'item-line', status: last.status, year: last.year } : make([i], null));
+      } else {
+        const principal = quantified[0] ?? r.items[0]!;
+        const value = r.amounts[0] ?? null;
+        // A deal with no figure: only when it names the equipment or says it was bought, and not
+        // equipment named before ("received the Soviet weapons", "the first aircraft").
+        if (principal.quantity === null && !value && (anaphoric(a, principal) || (!principal.designation && !(status && STAGE[status] >= STAGE.purchased)))) continue;
+        out.push(make([principal], value));
+      }
+    }
+    return out;
+  },
+};
+
+export const pack: Rule<ArmsEnv, ArmsMention> = {
+  id: 'arms/package',
+  table: 'arms-purchases',
+  priority: 11,
+  description: 'One amount for several kinds of equipment: an aggregate row, and each counted item a row that points at it.',
+  examples: [
+    {
+      text: 'Peru shopping\n\nPeru signed a contract in 2013 worth about $400 million, including 24 Mi-171 helicopters and 2 C-27J transport aircraft.',
+      published: '2013-12-01',
+      expect: [
+        { buyer_iso3: 'PER', value_usd: 400_000_000, quantity: null, status: 'ordered' },
+        { buyer_iso3: 'PER', quantity: 24, value_usd: null },
+        { buyer_iso3: 'PER', quantity: 2, value_usd: null },
+      ],
+    },
+  ],
+  counterExamples: [{ text: 'Peru\n\nPeru bought 24 Mi-171 helicopters for $400 million.' }],
+  find(a: Annotated, env: ArmsEnv): ArmsMention[] {
+    const out: ArmsMention[] = restatedPackages(a, env).map((m) => ({ ...m, rule: this.id }));
+    for (const r of dealClauses(a, env)) {
+      const p = isPackage(a, r);
+      if (!p) continue;
+      const buyer = buyerOf(a, env, actorClause(a, env, r.clause), r.words[0]!.t0);
+      if (!buyer) continue;
+      const status = statusOf(r.words);
+      out.push({
+        ...base(this.id, env),
+        kind: 'package',
+        buyer,
+        seller: sellerOf(a, env, p.parts, buyer, status !== null && STAGE[status] <= STAGE.approved),
+        items: p.parts,
+        whole: p.whole,
+        value: r.amounts[0]!,
+        year: yearOf(a, env, r.clause, r.words[0]!.t0),
+        status,
+      });
+    }
+    return out;
+  },
+};
