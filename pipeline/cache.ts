@@ -14,14 +14,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sealFacts, unsealFacts, type SourceText } from './documents.js';
+import type { DocumentFacts } from './extract/document.js';
 import { scanJson } from './lib/json.js';
 import { validate } from './lib/schemas.js';
-import type { DocumentFacts } from './stages/extract.js';
+import { PROJECT_DIR } from './paths.js';
+import type { SourceText } from './sources/document.js';
+import { sealFacts, unsealFacts } from './stored-facts.js';
 
-export const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
-export const DEFAULT_CACHE_DIR = join(PROJECT_DIR, '.cache');
+export { DEFAULT_CACHE_DIR, PROJECT_DIR } from './paths.js';
 
 /** Versions of the extraction code whose document entries are kept, the current one included. */
 const CODE_VERSIONS_KEPT = 3;

@@ -11,11 +11,11 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { UsageError } from './errors.js';
-import { sealFacts, unsealFacts, type SealedFacts } from './documents.js';
+import type { DocumentFacts } from './extract/document.js';
 import { parseJson } from './lib/json.js';
 import { validate } from './lib/schemas.js';
 import { sha256 } from './lib/text.js';
-import type { DocumentFacts } from './stages/extract.js';
+import { sealFacts, unsealFacts, type SealedFacts } from './stored-facts.js';
 import type { SourceRow } from './types.js';
 
 export const PARTIAL_FORMAT = 'defense-relations-partial/1';

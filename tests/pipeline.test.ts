@@ -20,7 +20,7 @@ let data: Dataset;
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   out = join(dir, 'output');
-  execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['pipeline/run.ts', '--out', out, '--reports', join(dir, 'reports')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['pipeline/cli.ts', '--out', out, '--reports', join(dir, 'reports')], { cwd: ROOT, stdio: 'pipe' });
   data = Object.fromEntries(TABLES.map((t) => [t, JSON.parse(readFileSync(join(out, 'data', `${t}.json`), 'utf8'))])) as unknown as Dataset;
 });
 
