@@ -6,17 +6,17 @@
 //   module pipeline/documents.ts imports, package-lock.json, the Node version). A changed document
 //   is re-extracted; the others are read back. Entries of all but the last three versions of the
 //   extraction code are removed after a run.
-// - .cache/runs/<key>.json: for a whole run, a hash of every input of every stage (all of the above,
-//   the editors' records (gold/), the schemas, the whole pipeline's code, the options, the dataset committed at
-//   git HEAD) and the hash of every file the run wrote. When the inputs are the same and output/ and
-//   reports/ still hold exactly those files, the run stops after reading the sources.
+// - .cache/runs/<key>.json: for a whole run, a hash of every input of every stage (the source folder
+//   as it is on disk, the reference tables, the schemas, the whole pipeline's code, package.json, the
+//   options; see pipeline/keys.ts) and the hash of every file the run wrote. When the inputs are the
+//   same and output/ and reports/ still hold exactly those files, the run stops before its first
+//   stage. The previous release that the release notes compare with is then that run's own.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { DocumentFacts } from './extract/document.js';
 import { scanJson } from './lib/json.js';
-import { validate } from './lib/schemas.js';
 import { PROJECT_DIR } from './paths.js';
 import type { SourceText } from './sources/document.js';
 import { sealFacts, unsealFacts } from './stored-facts.js';
@@ -63,15 +63,25 @@ export function codeFingerprint(entries: string[]): string {
   return sha(...parts);
 }
 
-/** A hash of the files of a folder (names and bytes, recursively); '' when there is no folder. */
+/** Files larger than this are hashed by their size alone: no source may be this large (ingest refuses it unread). */
+const LARGEST_READ = 5 * 1024 * 1024;
+
+/**
+ * A hash of a folder as reading it would find it: every entry's name and kind, the bytes of each
+ * file, the target of each link (never followed), the permission bits. Named pipes and devices are
+ * not opened (reading one would wait forever). '' when there is no folder.
+ */
 export function treeFingerprint(dir: string): string {
   if (!existsSync(dir)) return '';
   const parts: (string | Uint8Array)[] = [];
   const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(at, entry.name);
+      const info = lstatSync(path);
+      parts.push(relative(dir, path), String(info.mode));
       if (entry.isDirectory()) walk(path);
-      else parts.push(relative(dir, path), readFileSync(path));
+      else if (entry.isSymbolicLink()) parts.push(`-> ${readlinkSync(path)}`);
+      else if (entry.isFile()) parts.push(info.size > LARGEST_READ ? `${info.size} bytes` : readFileSync(path));
     }
   };
   walk(dir);
@@ -207,8 +217,10 @@ export class RunCache {
     } catch {
       return null;
     }
-    // A record of another shape (damaged, or an older version's) is a miss, never a crash.
-    if (validate('run-record', record).length > 0 || record.key !== key) return null;
+    // A record of another shape (damaged, or an older version's) is a miss, never a crash. Checked here
+    // by hand, not against schemas/run-record.schema.json: compiling the schemas would cost a run that
+    // finds nothing changed more than the rest of it.
+    if (!isRunRecord(record) || record.key !== key) return null;
     const same = await Promise.all([holds(out, record.files.out), holds(reports, record.files.reports)]);
     return same.every(Boolean) ? record : null;
   }
@@ -223,6 +235,14 @@ export class RunCache {
     );
     for (const { n } of records.sort((a, b) => b.t - a.t).slice(RUNS_KEPT)) await rm(join(this.dir, n), { force: true });
   }
+}
+
+function isRunRecord(value: unknown): value is RunRecord {
+  const r = value as Partial<RunRecord> | null;
+  const hashes = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h));
+  return (
+    typeof r === 'object' && r !== null && typeof r.key === 'string' && Number.isInteger(r.exit) && Array.isArray(r.log) && r.log.every((l) => typeof l === 'string') && typeof r.files === 'object' && r.files !== null && hashes(r.files.out) && hashes(r.files.reports)
+  );
 }
 
 /** True when `dir` holds every one of `files` (relative path → sha256) with those bytes. */

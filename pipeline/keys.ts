@@ -1,11 +1,10 @@
 // Hashes of the code and data a run depends on, computed once per run: a document's key (its id,
 // sidecar and text under the extraction code and the lexicons) for the document cache and the shard
 // partials, and a whole run's key for the run cache (pipeline/cache.ts).
-import { readFileSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeFingerprint, contentHash, documentKey, treeFingerprint } from './cache.js';
-import type { Problem } from './errors.js';
 import type { Options } from './options.js';
 import { PROJECT_DIR } from './paths.js';
 import type { SourceText } from './sources/document.js';
@@ -13,15 +12,25 @@ import type { SourceText } from './sources/document.js';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** .ts under tsx and vitest, .js in the compiled twin (dist/). */
 const EXT = extname(fileURLToPath(import.meta.url));
+/** The lexicons a source folder without its own reference/ uses (as pipeline/lib/reference.ts finds them). */
+const PROJECT_REFERENCE = join(PROJECT_DIR, 'sources', 'reference');
 
 export class Keys {
-  /** Everything extraction of one document reads: its modules, the libraries, Node. */
-  readonly extraction = codeFingerprint([join(HERE, `documents${EXT}`), join(HERE, `document-worker${EXT}`)]);
-  readonly reference: string;
+  private extractionKey: string | null = null;
+  private referenceKey: string | null = null;
   private readonly documents = new Map<SourceText, string>();
 
-  constructor(referenceDir: string) {
-    this.reference = treeFingerprint(referenceDir);
+  constructor(private readonly sources: string) {}
+
+  /** Everything extraction of one document reads: its modules, the libraries, Node. */
+  get extraction(): string {
+    return (this.extractionKey ??= codeFingerprint([join(HERE, `documents${EXT}`), join(HERE, `document-worker${EXT}`)]));
+  }
+
+  /** The reference tables the source folder's documents are read with. */
+  get reference(): string {
+    const own = join(this.sources, 'reference');
+    return (this.referenceKey ??= treeFingerprint(existsSync(own) ? own : PROJECT_REFERENCE));
   }
 
   document(source: SourceText): string {
@@ -31,23 +40,24 @@ export class Keys {
   }
 
   /**
-   * Everything a whole run reads (see pipeline/cache.ts). All of the pipeline's code rather than the
-   * modules the runner imports: a stage may read a file of its folder at run time. The previous
-   * release in --out, which the release notes compare with, is not here: a run record is only used
-   * while --out and --reports hold exactly the files its run wrote.
+   * Everything a whole run reads (see pipeline/cache.ts), found without reading any document: the
+   * source folder as it is on disk (every name, byte, link and permission that ingest could see, the
+   * editors' records and the lexicons with them), all of the pipeline's code (a stage may read a file
+   * of its folder at run time), the schemas, package.json (version, homepage, contributors) and the
+   * options. The previous release in --out, which the release notes compare with, is not here: a run
+   * record is only used while --out and --reports hold exactly the files its run wrote.
    */
-  run(options: Options, docs: SourceText[], problems: Problem[]): string {
+  run(options: Options): string {
     const parts = [
       this.extraction,
       treeFingerprint(HERE),
       treeFingerprint(join(PROJECT_DIR, 'schemas')),
       readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8'),
       this.reference,
-      treeFingerprint(resolve(options.sources, 'gold')),
+      treeFingerprint(options.sources),
       JSON.stringify({ strict: options.strict, outputHref: relative(options.reports, options.out) || '.', sources: relative(process.cwd(), options.sources) }),
-      JSON.stringify(problems),
-      docs.map((d) => this.document(d)).join(','),
     ];
     return contentHash(parts.join('\u0000'));
   }
 }
+

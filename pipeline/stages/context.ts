@@ -13,7 +13,7 @@ export function runContext(options: Options, log: StageLog): RunContext {
     options,
     log: (line) => log.line(line),
     progress: (done, total) => log.progress(done, total),
-    keys: () => (keys ??= new Keys(referenceDirFor(options.sources))),
+    keys: () => (keys ??= new Keys(options.sources)),
     reference: () => (reference ??= loadReference(referenceDirFor(options.sources))),
   };
 }
