@@ -11,14 +11,13 @@
 //   options; see pipeline/keys.ts) and the hash of every file the run wrote. When the inputs are the
 //   same and output/ and reports/ still hold exactly those files, the run stops before its first
 //   stage. The previous release that the release notes compare with is then that run's own.
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DocumentFacts } from './extract/document.js';
 import { scanJson } from './lib/json.js';
-import { PROJECT_DIR } from './paths.js';
 import type { SourceText } from './sources/document.js';
+import { contentHash } from './keys.js';
 import { sealFacts, unsealFacts } from './stored-facts.js';
 
 export { DEFAULT_CACHE_DIR, PROJECT_DIR } from './paths.js';
@@ -29,69 +28,6 @@ const CODE_VERSIONS_KEPT = 3;
 const RUNS_KEPT = 16;
 /** Cache files written at once. */
 const WRITE_CONCURRENCY = 16;
-
-function sha(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(p).update('\u0000');
-  return hash.digest('hex');
-}
-
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/**
- * A hash of the code a module runs: the module and every module it imports from this project, found
- * by following relative imports, plus package-lock.json (every library version) and the Node version.
- */
-export function codeFingerprint(entries: string[]): string {
-  const seen = new Map<string, Buffer>();
-  const queue = entries.map((e) => resolve(e));
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    const source = readFileSync(file);
-    seen.set(file, source);
-    for (const m of source.toString('utf8').matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2]!;
-      if (!spec.startsWith('.')) continue;
-      const target = resolve(dirname(file), spec);
-      const ts = target.replace(/\.js$/, '.ts');
-      queue.push(existsSync(ts) ? ts : target);
-    }
-  }
-  const parts: (string | Uint8Array)[] = [`node ${process.version}`, readFileSync(join(PROJECT_DIR, 'package-lock.json'))];
-  for (const file of [...seen.keys()].sort()) parts.push(relative(PROJECT_DIR, file), seen.get(file)!);
-  return sha(...parts);
-}
-
-/** Files larger than this are hashed by their size alone: no source may be this large (ingest refuses it unread). */
-const LARGEST_READ = 5 * 1024 * 1024;
-
-/**
- * A hash of a folder as reading it would find it: every entry's name and kind, the bytes of each
- * file, the target of each link (never followed), the permission bits. Named pipes and devices are
- * not opened (reading one would wait forever). '' when there is no folder.
- */
-export function treeFingerprint(dir: string): string {
-  if (!existsSync(dir)) return '';
-  const parts: (string | Uint8Array)[] = [];
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(at, entry.name);
-      const info = lstatSync(path);
-      parts.push(relative(dir, path), String(info.mode));
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isSymbolicLink()) parts.push(`-> ${readlinkSync(path)}`);
-      else if (entry.isFile()) parts.push(info.size > LARGEST_READ ? `${info.size} bytes` : readFileSync(path));
-    }
-  };
-  walk(dir);
-  return sha(...parts);
-}
-
-/** The cache key of a document's facts: its id, sidecar and text, under given code and reference tables. */
-export function documentKey(code: string, reference: string, source: SourceText): string {
-  return sha(code, reference, source.id, JSON.stringify(source.meta), source.sha256);
-}
 
 /** Facts of documents by key, one JSON file each under <dir>/documents/<code>/. */
 export class DocumentCache {
@@ -190,10 +126,6 @@ export interface RunRecord {
   log: string[];
   /** sha256 of every file written, by folder ('out' or 'reports') and relative path. */
   files: { out: Record<string, string>; reports: Record<string, string> };
-}
-
-export function contentHash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
 }
 
 /** Records of whole runs, one JSON file each under <dir>/runs/. */

@@ -7,7 +7,8 @@
 // what an earlier run read, and whose output and reports folders still hold exactly what it wrote,
 // stops before the first stage. Whatever the threads, cache or shards, the bytes written
 // are the same.
-import { RunCache, contentHash, type RunRecord } from './cache.js';
+import { RunCache, type RunRecord } from './cache.js';
+import { contentHash } from './keys.js';
 import type { Options } from './options.js';
 import { StageLog } from './progress.js';
 import { CHAIN, SHARD_CHAIN, loadStage } from './stages/chain.js';

@@ -112,7 +112,7 @@ describe('what a researcher needs to cite a release', () => {
   it('the data dictionary gives version, release date and a suggested citation; CITATION.cff and the licences are there', () => {
     const readme = readFileSync(join(OUTPUT, 'README.md'), 'utf8');
     expect(readme).toContain(`Data dictionary of version ${pkg.version}, released ${pkg.created.slice(0, 10)}.`);
-    expect(readme).toMatch(/Suggested citation:\n\n> .+\(version \d+\.\d+\.\d+, released \d{4}-\d\d-\d\d\) \[Data set\]/);
+    expect(readme).toMatch(/Suggested citation:\n\n> .+\(version \d+\.\d+\.\d+, released \d{4}-\d\d-\d\d\) \\\[Data set\\\]/);
     const cff = readFileSync(join(OUTPUT, 'CITATION.cff'), 'utf8');
     expect(cff).toContain(`version: "${pkg.version}"`);
     expect(cff).toContain(`date-released: "${pkg.created.slice(0, 10)}"`);

@@ -131,7 +131,7 @@ export function buildDataDictionary(data: Dataset, release: ReleaseInfo | string
       'Rows are sorted in code-point order: the fact tables and `sources` by `id`, `evidence` by `record_id`, `source_id` and `char_start`. A fact\'s `id` is derived from its content, never a row number, so it stays the same between releases.',
     ].join(' '),
     '## How to cite',
-    `Please cite the version you used, and where you use a single fact, its source document too (\`sources.csv\`: title, publisher, URL, and the day it was accessed). Suggested citation:`,
+    `This is version ${v}, released ${mdText(info.date)}. Please cite the version you used, and where you use a single fact, its source document too (\`sources.csv\`: title, publisher, URL, and the day it was accessed). Suggested citation:`,
     `> ${mdText(suggestedCitation(info))}`,
     'The same in the Citation File Format is in `CITATION.cff`, and as BibTeX:',
     ['```bibtex', `@misc{defense_relations_latam,`, `  title = {${DATASET_TITLE}},`, `  author = {${info.contributors.filter((c) => c.role === 'author').map((c) => `{${c.title.replace(/[{}]/g, '')}}`).join(' and ')}},`, `  version = {${version.replace(/[{}]/g, '')}},`, `  year = {${info.date.slice(0, 4)}},`, `  date = {${info.date}},`, `  url = {${info.homepage.replace(/[{}]/g, '')}},`, '  note = {Data set, CC BY 4.0},', '}', '```'].join('\n'),
