@@ -6,22 +6,21 @@
 //   module pipeline/documents.ts imports, package-lock.json, the Node version). A changed document
 //   is re-extracted; the others are read back. Entries of all but the last three versions of the
 //   extraction code are removed after a run.
-// - .cache/runs/<key>.json: for a whole run, a hash of every input of every stage (all of the above,
-//   the editors' records (gold/), the schemas, the whole pipeline's code, the options, the dataset committed at
-//   git HEAD) and the hash of every file the run wrote. When the inputs are the same and output/ and
-//   reports/ still hold exactly those files, the run stops after reading the sources.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// - .cache/runs/<key>.json: for a whole run, a hash of every input of every stage (the source folder
+//   as it is on disk, the reference tables, the schemas, the whole pipeline's code, package.json, the
+//   options; see pipeline/keys.ts) and the hash of every file the run wrote. When the inputs are the
+//   same and output/ and reports/ still hold exactly those files, the run stops before its first
+//   stage. The previous release that the release notes compare with is then that run's own.
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sealFacts, unsealFacts, type SourceText } from './documents.js';
+import { dirname, join } from 'node:path';
+import type { DocumentFacts } from './extract/document.js';
 import { scanJson } from './lib/json.js';
-import { validate } from './lib/schemas.js';
-import type { DocumentFacts } from './stages/extract.js';
+import type { SourceText } from './sources/document.js';
+import { contentHash } from './keys.js';
+import { sealFacts, unsealFacts } from './stored-facts.js';
 
-export const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
-export const DEFAULT_CACHE_DIR = join(PROJECT_DIR, '.cache');
+export { DEFAULT_CACHE_DIR, PROJECT_DIR } from './paths.js';
 
 /** Versions of the extraction code whose document entries are kept, the current one included. */
 const CODE_VERSIONS_KEPT = 3;
@@ -29,59 +28,6 @@ const CODE_VERSIONS_KEPT = 3;
 const RUNS_KEPT = 16;
 /** Cache files written at once. */
 const WRITE_CONCURRENCY = 16;
-
-function sha(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(p).update('\u0000');
-  return hash.digest('hex');
-}
-
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/**
- * A hash of the code a module runs: the module and every module it imports from this project, found
- * by following relative imports, plus package-lock.json (every library version) and the Node version.
- */
-export function codeFingerprint(entries: string[]): string {
-  const seen = new Map<string, Buffer>();
-  const queue = entries.map((e) => resolve(e));
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    const source = readFileSync(file);
-    seen.set(file, source);
-    for (const m of source.toString('utf8').matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2]!;
-      if (!spec.startsWith('.')) continue;
-      const target = resolve(dirname(file), spec);
-      const ts = target.replace(/\.js$/, '.ts');
-      queue.push(existsSync(ts) ? ts : target);
-    }
-  }
-  const parts: (string | Uint8Array)[] = [`node ${process.version}`, readFileSync(join(PROJECT_DIR, 'package-lock.json'))];
-  for (const file of [...seen.keys()].sort()) parts.push(relative(PROJECT_DIR, file), seen.get(file)!);
-  return sha(...parts);
-}
-
-/** A hash of the files of a folder (names and bytes, recursively); '' when there is no folder. */
-export function treeFingerprint(dir: string): string {
-  if (!existsSync(dir)) return '';
-  const parts: (string | Uint8Array)[] = [];
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else parts.push(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return sha(...parts);
-}
-
-/** The cache key of a document's facts: its id, sidecar and text, under given code and reference tables. */
-export function documentKey(code: string, reference: string, source: SourceText): string {
-  return sha(code, reference, source.id, JSON.stringify(source.meta), source.sha256);
-}
 
 /** Facts of documents by key, one JSON file each under <dir>/documents/<code>/. */
 export class DocumentCache {
@@ -182,10 +128,6 @@ export interface RunRecord {
   files: { out: Record<string, string>; reports: Record<string, string> };
 }
 
-export function contentHash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
-
 /** Records of whole runs, one JSON file each under <dir>/runs/. */
 export class RunCache {
   private readonly dir: string;
@@ -207,8 +149,10 @@ export class RunCache {
     } catch {
       return null;
     }
-    // A record of another shape (damaged, or an older version's) is a miss, never a crash.
-    if (validate('run-record', record).length > 0 || record.key !== key) return null;
+    // A record of another shape (damaged, or an older version's) is a miss, never a crash. Checked here
+    // by hand, not against schemas/run-record.schema.json: compiling the schemas would cost a run that
+    // finds nothing changed more than the rest of it.
+    if (!isRunRecord(record) || record.key !== key) return null;
     const same = await Promise.all([holds(out, record.files.out), holds(reports, record.files.reports)]);
     return same.every(Boolean) ? record : null;
   }
@@ -223,6 +167,14 @@ export class RunCache {
     );
     for (const { n } of records.sort((a, b) => b.t - a.t).slice(RUNS_KEPT)) await rm(join(this.dir, n), { force: true });
   }
+}
+
+function isRunRecord(value: unknown): value is RunRecord {
+  const r = value as Partial<RunRecord> | null;
+  const hashes = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h));
+  return (
+    typeof r === 'object' && r !== null && typeof r.key === 'string' && Number.isInteger(r.exit) && Array.isArray(r.log) && r.log.every((l) => typeof l === 'string') && typeof r.files === 'object' && r.files !== null && hashes(r.files.out) && hashes(r.files.reports)
+  );
 }
 
 /** True when `dir` holds every one of `files` (relative path → sha256) with those bytes. */

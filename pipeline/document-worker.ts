@@ -2,9 +2,9 @@
 // the fact rules, and sends back their facts. The reference tables come from the runner, already
 // read and checked, so that every thread extracts with exactly the same ones.
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractSource, type ReferenceData } from './documents.js';
+import { extractSource } from './documents.js';
 import { Reference } from './lib/reference.js';
-import type { Job, WorkerReply } from './workers.js';
+import type { Job, ReferenceData, WorkerReply } from './workers.js';
 
 const port = parentPort!;
 const ref = new Reference((workerData as { reference: ReferenceData }).reference);

@@ -11,11 +11,10 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { UsageError } from './errors.js';
-import { sealFacts, unsealFacts, type SealedFacts } from './documents.js';
+import type { DocumentFacts } from './extract/document.js';
 import { parseJson } from './lib/json.js';
-import { validate } from './lib/schemas.js';
 import { sha256 } from './lib/text.js';
-import type { DocumentFacts } from './stages/extract.js';
+import type { SealedFacts } from './stored-facts.js';
 import type { SourceRow } from './types.js';
 
 export const PARTIAL_FORMAT = 'defense-relations-partial/1';
@@ -64,6 +63,8 @@ export interface PartialHeader {
  * renamed into place when complete. Returns the file written.
  */
 export async function writePartial(dir: string, shard: Shard, documents: { id: string; key: string; source: SourceRow; found: DocumentFacts }[]): Promise<string> {
+  // Loaded here: the command line reads --shard with this module, and must not wait for the schemas.
+  const { sealFacts } = await import('./stored-facts.js');
   await mkdir(dir, { recursive: true });
   const file = join(dir, partialName(shard));
   const staging = `${file}.${process.pid}.tmp`;
@@ -109,6 +110,7 @@ async function partialFiles(paths: string[]): Promise<string[]> {
  * same N. Returns each document's entry by id.
  */
 export async function readPartials(paths: string[]): Promise<{ count: number; documents: Map<string, DocumentFacts & { key: string }> }> {
+  const [{ validate }, { unsealFacts }] = await Promise.all([import('./lib/schemas.js'), import('./stored-facts.js')]);
   const files = await partialFiles(paths);
   const byShard = new Map<number, string>();
   const documents = new Map<string, DocumentFacts & { key: string }>();

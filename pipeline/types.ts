@@ -87,6 +87,7 @@ export interface SourceRow {
   publisher: string;
   url: string;
   published: string;
+  accessed: string | null;
   language: string | null;
   license: string | null;
   excerpt: boolean | null;

@@ -13,9 +13,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from './errors.js';
 import { replaceFile } from './lib/files.js';
-import { extractSource, referenceData, type DocumentTimes, type SourceText } from './documents.js';
+import type { DocumentFacts, DocumentTimes } from './extract/document.js';
 import type { Reference } from './lib/reference.js';
-import type { DocumentFacts } from './stages/extract.js';
+import type { SourceText } from './sources/document.js';
+
+/** The reference tables as plain data, to rebuild the same `Reference` in a worker without reading or re-validating them. */
+export type ReferenceData = ConstructorParameters<typeof Reference>[0];
+
+export function referenceData(ref: Reference): ReferenceData {
+  return { countries: ref.countries, secretaries: ref.secretaries, equipment: { designations: ref.designations, nouns: ref.nouns, makers: ref.makers }, programs: ref.programs, words: ref.words, vocabulary: ref.vocabularyData };
+}
 
 /** Environment variable with the number of threads to extract with; one per core by default. */
 export const WORKERS_ENV = 'PIPELINE_WORKERS';
@@ -77,6 +84,8 @@ export interface ExtractOptions {
   known(source: SourceText, index: number): DocumentFacts | null;
   /** Called with each document extracted in this run, as soon as it is done (to store it). */
   extracted?(source: SourceText, index: number, found: DocumentFacts): void;
+  /** Documents done (known ones included) of all, after each one. */
+  progress?(done: number, total: number): void;
 }
 
 /** The facts of every document, in the order of `sources`. */
@@ -90,18 +99,22 @@ export async function extractAll(sources: SourceText[], options: ExtractOptions)
   });
   const threads = threadsFor(todo.length, options.setting);
   const stats: ExtractStats = { documents: sources.length, extracted: todo.length, known: sources.length - todo.length, threads, nlp: 0, rules: 0 };
+  let finished = stats.known;
   const done = (i: number, facts: DocumentFacts, times: DocumentTimes) => {
     found[i] = facts;
     stats.nlp += times.nlp;
     stats.rules += times.rules;
     options.extracted?.(sources[i]!, i, facts);
+    options.progress?.(++finished, sources.length);
   };
-  if (threads === 0) {
+  if (threads === 0 && todo.length > 0) {
+    // The language model and the rules load here, when a document is to be extracted, never before.
+    const { extractSource } = await import('./documents.js');
     for (const i of todo) {
       const { found: facts, times } = extractSource(sources[i]!, options.ref);
       done(i, facts, times);
     }
-  } else {
+  } else if (threads > 0) {
     await extractInThreads(sources, todo, threads, options.ref, done);
   }
   return { found: found as DocumentFacts[], stats };

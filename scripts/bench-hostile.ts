@@ -11,6 +11,7 @@
 // checkout's node_modules) and prints both side by side, on the same machine in the same session.
 // Timings vary with the machine; nothing here is a test.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,9 @@ interface Timing {
 function extractTime(cwd: string, sources: string, work: string, timeoutS: number): Promise<Timing> {
   return new Promise((done) => {
     // node --import tsx, not the tsx binary: the binary starts a second process, which a kill would miss.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/run.ts', '--sources', sources, '--out', join(work, 'output'), '--reports', join(work, 'reports'), '--no-cache'], {
+    // The entry point: pipeline/cli.ts since the command line left the runner; pipeline/run.ts before.
+    const entry = existsSync(join(cwd, 'pipeline/cli.ts')) ? 'pipeline/cli.ts' : 'pipeline/run.ts';
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, '--sources', sources, '--out', join(work, 'output'), '--reports', join(work, 'reports'), '--no-cache'], {
       cwd,
       env: { ...process.env, PIPELINE_WORKERS: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -4,7 +4,7 @@
 //   npm run bench [-- --docs 10000] [--seed 1] [--single] [--keep DIR]
 //
 // 1. Generates N documents (scripts/synthetic-corpus.ts) in a temporary folder.
-// 2. Runs the pipeline on it as a user would (a new Node process, `tsx pipeline/run.ts`) with an
+// 2. Runs the pipeline on it as a user would (a new Node process, `node bin/pipeline.mjs`) with an
 //    empty cache, and reads the per-stage lines it prints: wall time and peak memory per stage.
 // 3. Measures the floor: wink-nlp's own readDoc over every text with the steps the extractor runs
 //    (NLP_PIPE) and the outputs it asks for (tokens, sentences), on as many threads as the pipeline used, and compares
@@ -26,7 +26,6 @@ import { NLP_PIPE } from '../pipeline/extract/nlp.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
 const PROJECT = new URL('..', import.meta.url).pathname;
-const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
 /** The two founding documents, in sources/. */
 const SEEDS = ['000_4fc6a45fc6b0fc80', '003_a690177de33db21b'];
 
@@ -71,7 +70,7 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 }
 
 function pipeline(label: string, sources: string, work: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return run(label, TSX, ['pipeline/run.ts', '--sources', sources, '--out', join(work, 'output'), '--reports', join(work, 'reports'), '--cache', cache], env);
+  return run(label, process.execPath, ['bin/pipeline.mjs', '--sources', sources, '--out', join(work, 'output'), '--reports', join(work, 'reports'), '--cache', cache], env);
 }
 
 /** Thread time and wall time of wink-nlp alone over the texts, on `threads` threads. */
@@ -191,9 +190,9 @@ async function main(): Promise<void> {
     const seedRuns: Run[] = [];
     const seedWarmRuns: Run[] = [];
     for (let i = 0; i < SEED_RUNS; i++) {
-      const seedArgs = ['tsx', 'pipeline/run.ts', '--sources', seeds, '--out', join(work, `seeds-${i}`, 'output'), '--reports', join(work, `seeds-${i}`, 'reports'), '--cache', join(work, `seeds-cache-${i}`)];
-      seedRuns.push(await run(`two seeds, npx tsx, empty cache (${i + 1}/${SEED_RUNS})`, 'npx', seedArgs));
-      seedWarmRuns.push(await run(`two seeds, npx tsx, cached (${i + 1}/${SEED_RUNS})`, 'npx', seedArgs));
+      const seedArgs = ['bin/pipeline.mjs', '--sources', seeds, '--out', join(work, `seeds-${i}`, 'output'), '--reports', join(work, `seeds-${i}`, 'reports'), '--cache', join(work, `seeds-cache-${i}`)];
+      seedRuns.push(await run(`two seeds, empty cache (${i + 1}/${SEED_RUNS})`, process.execPath, seedArgs));
+      seedWarmRuns.push(await run(`two seeds, cached (${i + 1}/${SEED_RUNS})`, process.execPath, seedArgs));
     }
     const seedCold = median(seedRuns);
     const seedWarm = median(seedWarmRuns);
@@ -224,7 +223,7 @@ async function main(): Promise<void> {
       `| peak RSS ≤ 1.5 GB | ${peak(cold)} MB | ${verdict(peak(cold) <= 1500)} |`,
       `| re-run with nothing changed ≤ 3 s | ${seconds(warm.wall)} s, ${warmExtracted ?? '?'} documents extracted | ${verdict(warm.wall <= 3000)} |`,
       `| one document changed: only it re-extracted | ${oneExtracted ?? '?'} extracted (${changed}); ${seconds(one.wall)} s | ${verdict(oneExtracted === 1)} |`,
-      `| the two seeds end to end ≤ 3 s (Node start included) | median of ${SEED_RUNS}: ${seconds(seedCold.wall)} s with an empty cache (${seedCold.all.map(seconds).join(', ')}), ${seconds(seedWarm.wall)} s cached (${seedWarm.all.map(seconds).join(', ')}), \`npx tsx pipeline/run.ts\` | ${verdict(seedCold.wall <= 3000)} |`,
+      `| the two seeds end to end ≤ 3 s (Node start included) | median of ${SEED_RUNS}: ${seconds(seedCold.wall)} s with an empty cache (${seedCold.all.map(seconds).join(', ')}), ${seconds(seedWarm.wall)} s cached (${seedWarm.all.map(seconds).join(', ')}), \`node bin/pipeline.mjs\` | ${verdict(seedCold.wall <= 3000)} |`,
       '',
       '## Cold run (empty cache)',
       '',
@@ -244,7 +243,7 @@ async function main(): Promise<void> {
       '',
       stageTable(one, docs, megabytes),
       '',
-      '## The two seeds (npx tsx pipeline/run.ts, empty cache, the median run)',
+      '## The two seeds (node bin/pipeline.mjs, empty cache, the median run)',
       '',
       stageTable(seedCold, SEEDS.length, 0),
       ...(single && singleFloor

@@ -143,10 +143,10 @@ function unguard(cell: string): string {
 function checkCsvMatchesJson(data: Dataset): void {
   const files = exportDataset(data, { version: '0.0.0-fuzz' });
   for (const table of TABLES) {
-    const json = JSON.parse(files.get(`data/${table}.json`)!) as Record<string, unknown>[];
-    const csv = files.get(`data/${table}.csv`)!;
-    expect(csv.startsWith('\uFEFF')).toBe(true);
-    const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' });
+    const json = JSON.parse(files.get(`data/${table}.json`) as string) as Record<string, unknown>[];
+    const csv = files.get(`data/${table}.csv`) as string;
+    expect(csv.startsWith('\uFEFF'), 'no byte-order mark: Frictionless readers take it for part of the first column name').toBe(false);
+    const parsed = Papa.parse<string[]>(csv, { delimiter: ',', newline: '\r\n' });
     expect(parsed.errors, table).toEqual([]);
     const [header, ...rows] = parsed.data;
     if (rows.length > 0 && rows.at(-1)!.length === 1 && rows.at(-1)![0] === '') rows.pop();

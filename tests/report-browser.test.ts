@@ -28,7 +28,7 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-async function put(root: string, files: Map<string, string>): Promise<void> {
+async function put(root: string, files: Map<string, string | Uint8Array>): Promise<void> {
   for (const [path, content] of files) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);

@@ -287,7 +287,7 @@ describe('buildDataDictionary', () => {
 
   it('explains missing values, the CSV dialect, the formula guard, citation, licence and traceability', () => {
     expect(readme).toContain('empty cell in CSV and `null` in JSON');
-    expect(readme).toMatch(/UTF-8 with a byte-order mark.*CRLF.*RFC 4180/);
+    expect(readme).toMatch(/UTF-8 without a byte-order mark.*CRLF.*RFC 4180/);
     expect(readme).toContain("starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` in the CSV files only");
     expect(readme).toContain('JSON files keep the raw text; numbers are never touched');
     expect(readme).toMatch(/## How to cite\n\n.*version 0\.1\.0/);

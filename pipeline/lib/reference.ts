@@ -231,6 +231,7 @@ export class Reference {
   readonly designations: Designation[];
   readonly nouns: EquipmentNoun[];
   readonly programs: Program[];
+  readonly makers: Maker[];
   readonly words: Words;
   private readonly notInNames: Set<string>;
   private readonly places = new Lexicon<PlaceEntry>();
@@ -298,7 +299,8 @@ export class Reference {
       if (p.abbreviation) this.programNames.add(p.abbreviation, p);
       for (const a of p.aliases) this.programNames.add(a, p);
     }
-    for (const m of data.equipment.makers ?? []) for (const name of [m.name, ...m.aliases]) this.makerNames.add(name, m);
+    this.makers = data.equipment.makers ?? [];
+    for (const m of this.makers) for (const name of [m.name, ...m.aliases]) this.makerNames.add(name, m);
     this.lexicons = [this.places, this.secretaryNames, this.equipment, this.equipmentNouns, this.programNames, this.makerNames] as Lexicon<unknown>[];
     this.gazetteer = new Gazetteer(this.lexicons);
   }

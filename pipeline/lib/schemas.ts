@@ -1,17 +1,23 @@
 // The one Ajv instance: compiles every schema under schemas/ once, on first use (a worker thread
-// imports this module but never validates), and hands out validators.
+// imports this module but never validates), and hands out validators. Ajv itself loads on first use
+// too: a run that finds nothing changed, or --help, never needs it.
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 
 export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url).pathname;
 
-// ajv-formats is CommonJS; its default export arrives wrapped under tsx and vitest alike.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
-
-const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
-addFormats(ajv);
+/** Ajv and ajv-formats are CommonJS: required when first needed, in order, wherever this module runs. */
+function newAjv(): Ajv2020 {
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const formats = require('ajv-formats') as { default?: unknown };
+  const addFormats = (formats.default ?? formats) as (ajv: Ajv2020) => void;
+  const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
+  addFormats(ajv);
+  return ajv;
+}
 
 function schemaFiles(dir: string, prefix = ''): string[] {
   const names: string[] = [];
@@ -25,6 +31,7 @@ function schemaFiles(dir: string, prefix = ''): string[] {
 let compiled: Map<string, ValidateFunction> | null = null;
 function validators(): Map<string, ValidateFunction> {
   if (!compiled) {
+    const ajv = newAjv();
     compiled = new Map();
     // Every schema is added before any is compiled, so that one may refer to another by its $id.
     const files = schemaFiles(SCHEMA_DIR);

@@ -1,4 +1,4 @@
-// Bytes of the published files: CSV (UTF-8 BOM, CRLF, formula guard) and JSON (schema key order).
+// Bytes of the published files: CSV (UTF-8, CRLF, formula guard) and JSON (schema key order).
 import { stringify } from 'csv-stringify/sync';
 
 /**
@@ -33,7 +33,7 @@ const QUOTED = /[",;\t\r\n]/;
 
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
   const records = rows.map((row) => columns.map((c) => csvCell(row[c])));
-  return '\uFEFF' + stringify([columns, ...records], { record_delimiter: '\r\n', quoted_match: QUOTED });
+  return stringify([columns, ...records], { record_delimiter: '\r\n', quoted_match: QUOTED });
 }
 
 export function ordered(columns: string[], row: Record<string, unknown>): Record<string, unknown> {

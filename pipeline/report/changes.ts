@@ -1,5 +1,5 @@
-// changes.md: release notes against the previous output: rows added, removed and changed, per table,
-// changed rows field by field.
+// changes.md: release notes against the previous release in the same output folder (see
+// report/previous.ts): rows added, removed and changed, per table, changed rows field by field.
 import { COLUMNS } from '../lib/columns.js';
 import { formatNumber } from '../lib/serialize.js';
 import { compareCodePoints } from '../lib/text.js';
@@ -59,16 +59,16 @@ export function buildChanges(current: Dataset, previous: Dataset | null, version
   const title = `# Changes in version ${mdText(version)}`;
   if (!previous) {
     const counts = TABLES.map((t) => `${formatNumber(current[t].length)} ${t}`).join(', ');
-    return mdDocument([title, `No previous output: this is the first release (rows: ${counts}).`]);
+    return mdDocument([title, `No previous output in this folder: this is its first release (rows: ${counts}).`]);
   }
   const diffs = TABLES.map((t) => [t, diffTable(t, rows(previous, t), rows(current, t))] as const);
-  if (diffs.every(([, d]) => count(d) === 0)) return mdDocument([title, 'No changes: every table holds the same rows as the previous output.']);
+  if (diffs.every(([, d]) => count(d) === 0)) return mdDocument([title, 'No changes: every table holds the same rows as the previous release in this folder.']);
   const overview = mdTable(
     ['Table', 'Added', 'Removed', 'Changed', 'Rows now'],
     diffs.map(([t, d]) => [mdCode(t), formatNumber(d.added.length), formatNumber(d.removed.length), formatNumber(d.changed.length), formatNumber(current[t].length)]),
     [1, 2, 3, 4],
   );
-  return mdDocument([title, 'Compared with the previous output (the committed `output/`).', overview, ...diffs.map(([t, d]) => tableSection(t, d))]);
+  return mdDocument([title, 'Compared with the previous release in this output folder.', overview, ...diffs.map(([t, d]) => tableSection(t, d))]);
 }
 
 function rowLine(table: Table, row: Row): string {

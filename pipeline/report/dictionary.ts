@@ -5,6 +5,7 @@ import { formatNumber } from '../lib/serialize.js';
 import { TABLES, type Dataset, type Table } from '../types.js';
 import { mdCode, mdDocument, mdTable, mdText, plural } from './markdown.js';
 import { DATASET_TITLE, SCHEMAS, TABLE_TITLES } from './tables.js';
+import { releaseInfo, suggestedCitation, type ReleaseInfo } from './citation.js';
 
 /** Longest example shown, in code points: enough to recognise a quote, short enough for a table cell. */
 const EXAMPLE_MAX = 60;
@@ -66,11 +67,15 @@ function tableSection(table: Table, data: Dataset): string {
   ].join('\n\n');
 }
 
-export function buildDataDictionary(data: Dataset, version: string): string {
+/** The data dictionary of a release; given a version alone, the rest of the release's facts come from the data. */
+export function buildDataDictionary(data: Dataset, release: ReleaseInfo | string): string {
+  const info = typeof release === 'string' ? releaseInfo(release, data.sources) : release;
+  const version = info.version;
   const v = mdText(version);
   return mdDocument([
     `# ${mdText(DATASET_TITLE)}`,
-    `Data dictionary of version ${v}. Generated from the JSON Schemas and the data of this release; do not edit by hand.`,
+    `Data dictionary of version ${v}, released ${mdText(info.date)}. Generated from the JSON Schemas and the data of this release; do not edit by hand.`,
+    `The release date is the newest day a source document was copied (\`accessed\` in \`sources\`), or, for a document that does not say, the last day its \`published\` date stands for: the data of a release is as of that day.`,
     [
       'Facts about U.S. defense relations with Latin America and the Caribbean, read from news articles and government releases.',
       'Three fact tables (`secdef-visits`, `arms-purchases`, `training`) and two supporting tables: `sources` (the documents) and `evidence` (every sentence, in any document, that states each fact).',
@@ -82,6 +87,9 @@ export function buildDataDictionary(data: Dataset, version: string): string {
         [mdCode('datapackage.json'), 'Frictionless Data Package: every table and field with type, constraints, primary and foreign keys, licence and sources.'],
         [mdCode('data/<table>.csv'), 'One table as CSV (dialect below).'],
         [mdCode('data/<table>.json'), 'The same table as JSON: an array of row objects with the CSV columns as keys, in the same order; the lossless twin of the CSV.'],
+        [mdCode('data/<table>.xlsx'), 'The same table as an Excel workbook, for spreadsheets: opens with every accent and column right in any locale; text is never read as a formula.'],
+        [mdCode('CITATION.cff'), 'How to cite this release, in the Citation File Format.'],
+        [mdCode('LICENSE.md'), 'The licence of the data (CC BY 4.0).'],
         [mdCode('charts/*.svg'), 'Static, self-contained SVG charts with a title, a description and a source line.'],
         [mdCode('README.md'), 'This data dictionary.'],
         [mdCode('.pipeline-release.json'), 'The list of files this release wrote (the pipeline replaces only folders that carry it).'],
@@ -108,7 +116,8 @@ export function buildDataDictionary(data: Dataset, version: string): string {
     'A missing value is an empty cell in CSV and `null` in JSON. Only columns marked "Can be missing" above have missing values.',
     '## CSV dialect',
     [
-      'UTF-8 with a byte-order mark (so that Excel reads the accents), CRLF line ends, comma-separated, RFC 4180 quoting (a cell holding a comma, a quote or a line break is enclosed in double quotes, and quotes inside it are doubled), one header row with the column names.',
+      'UTF-8 without a byte-order mark, CRLF line ends, comma-separated, RFC 4180 quoting (a cell holding a comma, a quote or a line break is enclosed in double quotes, and quotes inside it are doubled), one header row with the column names.',
+      'pandas, R, Python\'s `csv` module and Frictionless tools read it as it is (`pd.read_csv(path)`). In a spreadsheet, open the `.xlsx` twin; to import the CSV itself, choose the character set UTF-8 and the comma as separator (LibreOffice: Text Import, Character set "Unicode (UTF-8)"; Excel: Data > From Text/CSV, File origin "65001: Unicode (UTF-8)").',
       'Numbers are plain decimals: never an exponent, never a thousands separator. Booleans are `true` and `false`. The same dialect is declared in `datapackage.json`.',
     ].join(' '),
     '## Formula-injection guard',
@@ -122,8 +131,10 @@ export function buildDataDictionary(data: Dataset, version: string): string {
       'Rows are sorted in code-point order: the fact tables and `sources` by `id`, `evidence` by `record_id`, `source_id` and `char_start`. A fact\'s `id` is derived from its content, never a row number, so it stays the same between releases.',
     ].join(' '),
     '## How to cite',
-    `${mdText(DATASET_TITLE)}, version ${v}. Data set, CC BY 4.0. Please cite the version you used, and where you use a single fact, its source document too (\`sources.csv\`: title, publisher, URL).`,
-    ['```bibtex', `@misc{defense_relations_latam,`, `  title = {${DATASET_TITLE}},`, `  version = {${version.replace(/[{}]/g, '')}},`, '  note = {Data set, CC BY 4.0},', '}', '```'].join('\n'),
+    `This is version ${v}, released ${mdText(info.date)}. Please cite the version you used, and where you use a single fact, its source document too (\`sources.csv\`: title, publisher, URL, and the day it was accessed). Suggested citation:`,
+    `> ${mdText(suggestedCitation(info))}`,
+    'The same in the Citation File Format is in `CITATION.cff`, and as BibTeX:',
+    ['```bibtex', `@misc{defense_relations_latam,`, `  title = {${DATASET_TITLE}},`, `  author = {${info.contributors.filter((c) => c.role === 'author').map((c) => `{${c.title.replace(/[{}]/g, '')}}`).join(' and ')}},`, `  version = {${version.replace(/[{}]/g, '')}},`, `  year = {${info.date.slice(0, 4)}},`, `  date = {${info.date}},`, `  url = {${info.homepage.replace(/[{}]/g, '')}},`, '  note = {Data set, CC BY 4.0},', '}', '```'].join('\n'),
     '## Licence',
     'The data (every file in this folder) is released under the Creative Commons Attribution 4.0 International licence, [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/). The source texts keep their own licence and copyright (column `license` of `sources`); the quotes are short excerpts cited for research and reporting.',
   ]);

@@ -35,8 +35,13 @@ export interface ReportInput {
   charts: Map<string, string>;
   /** Every file of the output folder by relative path (for links and the data dictionary). */
   outputFiles: string[];
-  /** The dataset as last committed (git HEAD's output/), for release notes; null when there is none. */
+  /** The data of the previous release in the output folder, for the release notes; null when there is none. */
   previous: Dataset | null;
+  /**
+   * The previous release's own notes, when this run republishes that release unchanged (the same
+   * rows and version): its notes stay its notes. Absent or null otherwise.
+   */
+  previousNotes?: string | null;
   /** Dataset version (SemVer), from package.json. */
   version: string;
   /** Relative path from the reports folder to the output folder ("../output" by default). */

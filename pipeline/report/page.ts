@@ -97,7 +97,7 @@ function fileLink(path: string, text: string, context: string, href: (p: string)
 
 function downloads(input: ReportInput, href: (p: string) => string, has: Set<string>): string {
   const rows = TABLES.map((t: Table) => {
-    const files = ['csv', 'json'].map((ext) => fileLink(`data/${t}.${ext}`, ext.toUpperCase(), `of ${t}`, href, has)).join(' · ');
+    const files = [['csv', 'CSV'], ['json', 'JSON'], ['xlsx', 'Excel']].map(([ext, label]) => fileLink(`data/${t}.${ext}`, label!, `of ${t}`, href, has)).join(' · ');
     return `<tr><th scope="row"><code>${escapeHtml(t)}</code></th><td class="num">${escapeHtml(groupDigits(input.data[t].length))}</td><td class="nowrap">${files}</td><td class="wide">${escapeHtml(SCHEMAS[t].description ?? '')}</td></tr>`;
   });
   const extras = [
@@ -106,7 +106,7 @@ function downloads(input: ReportInput, href: (p: string) => string, has: Set<str
   ].filter(Boolean);
   return `<section id="downloads" aria-labelledby="downloads-h">
 <h2 id="downloads-h">Downloads</h2>
-<p>Each table comes as CSV (UTF-8 with BOM, CRLF line ends, RFC 4180; opens in Excel) and as JSON (an array of rows, numbers as numbers, missing values as <code>null</code>). Version ${escapeHtml(input.version)}.</p>
+<p>Each table comes as CSV (UTF-8, CRLF line ends, RFC 4180: for pandas, R and Frictionless tools), as JSON (an array of rows, numbers as numbers, missing values as <code>null</code>) and as an Excel workbook (opens with every accent and column right in any locale). Version ${escapeHtml(input.version)}.</p>
 ${extras.length ? `<ul>\n${extras.map((e) => `<li>${e}</li>`).join('\n')}\n</ul>` : ''}
 ${scrollTable('downloads', `Tables in version ${escapeHtml(input.version)}`, '<th scope="col">Table</th><th scope="col" class="num">Rows</th><th scope="col">Files</th><th scope="col">What one row is</th>', rows)}
 </section>`;

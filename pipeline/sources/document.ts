@@ -35,6 +35,7 @@ export function sourceRow(doc: SourceText): SourceRow {
     publisher: doc.meta.publisher,
     url: doc.meta.url,
     published: doc.meta.published,
+    accessed: doc.meta.accessed ?? null,
     language: doc.meta.language ?? null,
     license: doc.meta.license ?? null,
     excerpt: doc.meta.excerpt ?? null,

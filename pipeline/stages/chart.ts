@@ -1,11 +1,14 @@
+#!/usr/bin/env -S npx tsx
 // Stage chart: the three published charts as SVG text, keyed by output path.
-// Pure: the runner writes the files; the same dataset and info give the same bytes.
+// Pure: the write stage publishes the files; the same dataset and info give the same bytes.
 import { armsChart } from '../charts/arms.js';
 import { shortPublishers } from '../charts/format.js';
 import { renderChart, sourceLine, type ChartSpec } from '../charts/svg.js';
 import { trainingChart } from '../charts/training.js';
 import { visitsChart } from '../charts/visits.js';
 import type { ArmsRow, Dataset, TrainingRow, VisitRow } from '../types.js';
+import { datasetVersion } from '../report/citation.js';
+import { filesState, isMain, needs, type Stage } from './stage.js';
 
 export interface ChartInfo {
   /** Dataset version, shown in every chart's source line. */
@@ -21,6 +24,18 @@ export const CHART_FILES = ['charts/arms-purchases.svg', 'charts/training-spendi
  * out); past these it shows the largest purchases and amounts and the latest visits, and says so.
  */
 export const CHART_LIMITS = { arms: 25, training: 30, visits: 60 } as const;
+
+export const chartStage: Stage<'chart'> = {
+  name: 'chart',
+  title: 'draws the three charts as SVG (Observable Plot in jsdom)',
+  reads: ['validate'],
+  async run(state) {
+    const { data } = needs(state, 'validate');
+    const charts = renderCharts(data, { version: datasetVersion(), publishers: [...new Set(data.sources.map((s) => s.publisher))] });
+    return { result: charts, summary: `${charts.size} charts` };
+  },
+  ...filesState,
+};
 
 export function renderCharts(data: Dataset, info: ChartInfo): Map<string, string> {
   const source = sourceLine(shortPublishers(info.publishers), info.version);
@@ -74,3 +89,6 @@ function latestVisits(rows: VisitRow[]): Selection<VisitRow> {
   const kept = new Set([...rows].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || byId(a, b)).slice(0, CHART_LIMITS.visits));
   return { rows: rows.filter((r) => kept.has(r)), note: `Showing the ${CHART_LIMITS.visits} latest of ${rows.length} visits; every row is in secdef-visits.csv.` };
 }
+
+// Run on its own: after this module has loaded (the script loads the chain, and with it this module).
+if (isMain(import.meta.url)) void import('./script.js').then((script) => script.runStageScript('chart'));

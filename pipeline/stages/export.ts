@@ -1,17 +1,30 @@
-// Stage export: the dataset as files: data/<table>.csv, data/<table>.json and datapackage.json.
-// Returns file contents by path; the runner writes them (atomically) where they belong.
+#!/usr/bin/env -S npx tsx
+// Stage export: the dataset as files: data/<table>.csv, .json and .xlsx, datapackage.json and the
+// data dictionary (README.md). Returns file contents by path; the write stage publishes them.
 import { COLUMNS } from '../lib/columns.js';
 import { schemaOf } from '../lib/schemas.js';
 import { ordered, toCsv, toJson } from '../lib/serialize.js';
+import { toXlsx } from '../lib/xlsx.js';
+import { buildDataDictionary } from '../report/dictionary.js';
+import { citationCff, DATA_LICENSE, datasetVersion, releaseInfo, type ReleaseInfo } from '../report/citation.js';
 import { TABLES, type Dataset, type Table } from '../types.js';
-import { isMain, runStage } from '../lib/stage-io.js';
-import { join } from 'node:path';
-import { publishRelease } from '../release.js';
-import { readFileSync } from 'node:fs';
+import { filesState, isMain, needs, type Stage } from './stage.js';
 
 export interface PackageInfo {
   version: string;
 }
+
+export const exportStage: Stage<'export'> = {
+  name: 'export',
+  title: 'writes the tables as CSV, JSON and Excel, datapackage.json and the data dictionary',
+  reads: ['validate'],
+  async run(state) {
+    const { data } = needs(state, 'validate');
+    const files = exportDataset(data, { version: datasetVersion() });
+    return { result: files, summary: `${files.size} files` };
+  },
+  ...filesState,
+};
 
 const TITLES: Record<Table, string> = {
   'secdef-visits': 'U.S. Secretary of Defense visits to Latin America and the Caribbean',
@@ -29,14 +42,19 @@ export const PRIMARY_KEYS: Record<Table, string[]> = {
   evidence: ['record_id', 'source_id', 'char_start', 'char_end'],
 };
 
-export function exportDataset(data: Dataset, info: PackageInfo): Map<string, string> {
-  const files = new Map<string, string>();
+export function exportDataset(data: Dataset, info: PackageInfo): Map<string, string | Uint8Array> {
+  const release = releaseInfo(info.version, data.sources);
+  const files = new Map<string, string | Uint8Array>();
   for (const table of TABLES) {
     const rows = (data[table] as unknown as Record<string, unknown>[]).map((r) => ordered(COLUMNS[table], r));
     files.set(`data/${table}.csv`, toCsv(COLUMNS[table], rows));
     files.set(`data/${table}.json`, toJson(rows));
+    files.set(`data/${table}.xlsx`, toXlsx(table, COLUMNS[table], rows));
   }
-  files.set('datapackage.json', toJson(datapackage(data, info)));
+  files.set('datapackage.json', toJson(datapackage(data, release)));
+  files.set('README.md', buildDataDictionary(data, release));
+  files.set('CITATION.cff', citationCff(release));
+  files.set('LICENSE.md', DATA_LICENSE);
   return files;
 }
 
@@ -51,12 +69,14 @@ function fieldOf(name: string, property: Record<string, unknown>): Record<string
   if (property.pattern) constraints.pattern = property.pattern;
   if (property.minimum !== undefined) constraints.minimum = property.minimum;
   if (property.maximum !== undefined) constraints.maximum = property.maximum;
-  if (property.format === 'uri') field.format = 'uri';
+  // Not Table Schema's format "uri": the Frictionless JavaScript reader checks it with a URL validator that
+  // refuses valid addresses (a host with a trailing dot, "defence.pk."). A pattern says the same to every reader.
+  if (property.format === 'uri' && !property.pattern) constraints.pattern = '^https?://\\S+$';
   if (Object.keys(constraints).length) field.constraints = constraints;
   return field;
 }
 
-function datapackage(data: Dataset, info: PackageInfo): Record<string, unknown> {
+function datapackage(data: Dataset, info: ReleaseInfo): Record<string, unknown> {
   return {
     profile: 'tabular-data-package',
     name: 'defense-relations-latin-america',
@@ -64,6 +84,10 @@ function datapackage(data: Dataset, info: PackageInfo): Record<string, unknown> 
     description:
       'Facts extracted from news articles and government releases, each row cited to the verbatim sentence that states it (source_id, quote, char_start, char_end in Unicode code points). Amounts are nominal U.S. dollars as stated.',
     version: info.version,
+    // The release date, from the data (see pipeline/report/citation.ts), never the clock.
+    created: `${info.date}T00:00:00Z`,
+    homepage: info.homepage,
+    contributors: info.contributors,
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     sources: data.sources.map((s) => ({ title: s.title, path: s.url })),
     resources: TABLES.map((table) => {
@@ -82,7 +106,8 @@ function datapackage(data: Dataset, info: PackageInfo): Record<string, unknown> 
           fields: COLUMNS[table].map((c) => fieldOf(c, schema.properties[c]!)),
           missingValues: [''],
           primaryKey: PRIMARY_KEYS[table],
-          foreignKeys: foreignKeys(table),
+          // Frictionless readers refuse an empty list: a table with no foreign key has none.
+          ...(foreignKeys(table).length > 0 ? { foreignKeys: foreignKeys(table) } : {}),
         },
       };
       return resource;
@@ -97,15 +122,7 @@ function foreignKeys(table: Table): Record<string, unknown>[] {
   return keys;
 }
 
-/** Dataset version (SemVer): the package version. */
-export function datasetVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
+export { datasetVersion };
 
-if (isMain(import.meta.url)) {
-  await runStage('export', async ({ work, read }) => {
-    const files = exportDataset(read<{ data: Dataset }>('validate').data, { version: datasetVersion() });
-    await publishRelease([{ target: join(work, 'output'), files }]);
-    return `${files.size} files in ${join(work, 'output')}`;
-  });
-}
+// Run on its own: after this module has loaded (the script loads the chain, and with it this module).
+if (isMain(import.meta.url)) void import('./script.js').then((script) => script.runStageScript('export'));

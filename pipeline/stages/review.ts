@@ -1,17 +1,21 @@
+#!/usr/bin/env -S npx tsx
 // Stage review: the editors' records applied to each document's facts (pipeline/review/), then
-// mentions of one fact, in one document or several, merged into rows with their evidence. Run alone,
-// it reads build/ingest.json and build/extract.json and writes build/review.json.
+// mentions of one fact, in one document or several, merged into rows with their evidence.
 import type { Problem } from '../errors.js';
 import type { DocumentFacts } from '../extract/document.js';
-import type { StoredFacts } from '../documents.js';
+import type { Fact } from '../extract/facts.js';
+import { mergeFacts, type Merged } from '../extract/merge.js';
 import type { Claim } from '../extract/facts.js';
-import { loadReference, referenceDirFor, type Reference } from '../lib/reference.js';
-import { isMain, runStage } from '../lib/stage-io.js';
+import type { Reference } from '../lib/reference.js';
 import { review, type Amendment, type Dropped } from '../review/apply.js';
 import { readRecords } from '../review/records.js';
 import type { SourceText } from '../sources/document.js';
-import { mergeDocuments, type ExtractResult } from './extract.js';
-import type { IngestResult } from './ingest.js';
+import { FACT_TABLES } from '../types.js';
+import { isMain, jsonState, needs, type Stage } from './stage.js';
+
+export interface ExtractResult extends Merged {
+  claims: Claim[];
+}
 
 export interface ReviewResult extends ExtractResult {
   dropped: Dropped[];
@@ -28,14 +32,33 @@ export function reviewStage(sources: string, docs: SourceText[], found: Document
   return { ...mergeDocuments(docs, reviewed.found), dropped: reviewed.dropped, amendments: reviewed.amendments, problems, reviewed: records.size };
 }
 
+/**
+ * Each document's facts (`found[i]` from `docs[i]`, wherever and whenever it was extracted) merged
+ * into rows. Facts go in in document order, so the rows do not depend on which worker, cache or
+ * shard produced them.
+ */
+export function mergeDocuments(docs: SourceText[], found: DocumentFacts[]): ExtractResult {
+  const facts: Fact[] = [];
+  const claims: Claim[] = [];
+  for (const f of found) {
+    for (const fact of f.facts) facts.push(fact);
+    for (const claim of f.claims) claims.push(claim);
+  }
+  return { ...mergeFacts(facts, new Map(docs.map((d) => [d.id, d]))), claims };
+}
+
 export type { Claim };
 
-if (isMain(import.meta.url)) {
-  const { loadFacts } = await import('../documents.js');
-  await runStage('review', ({ sources, read, write }) => {
-    const { docs } = read<IngestResult>('ingest');
-    const result = reviewStage(sources, docs, read<StoredFacts[]>('extract').map(loadFacts), loadReference(referenceDirFor(sources)));
-    write('review', result);
-    return `${result.reviewed} records applied: ${result.dropped.length} rows dropped, ${result.amendments.length} fields amended`;
-  });
-}
+export const reviewStep: Stage<'review'> = {
+  name: 'review',
+  title: "applies the editors' records (gold/<id>.json) and merges the mentions of each fact into rows",
+  reads: ['ingest', 'extract'],
+  async run(state, { options, reference }) {
+    const r = reviewStage(options.sources, needs(state, 'ingest').docs, needs(state, 'extract'), reference());
+    return { result: r, summary: `${r.reviewed} records: ${FACT_TABLES.map((t) => `${r.rows[t].length} ${t}`).join(', ')}; ${r.dropped.length} rows dropped` };
+  },
+  ...jsonState<ReviewResult>(),
+};
+
+// Run on its own: after this module has loaded (the script loads the chain, and with it this module).
+if (isMain(import.meta.url)) void import('./script.js').then((script) => script.runStageScript('review'));

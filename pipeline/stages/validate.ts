@@ -1,16 +1,16 @@
+#!/usr/bin/env -S npx tsx
 // Stage validate: every row against its table's JSON Schema, every quote against its source text,
 // every reference against the row it names. A bad row is reported and left out; the others go on.
-import { RowError, toProblem, type Problem } from '../errors.js';
+import { describeProblem, RowError, toProblem, type Problem } from '../errors.js';
 import { validate } from '../lib/schemas.js';
 import { COLUMNS } from '../lib/columns.js';
 import { codePointIndexer, compareCodePoints } from '../lib/text.js';
 import { FACT_TABLES, TABLES, type Dataset, type EvidenceRow, type Table } from '../types.js';
 import { PRIMARY_KEYS } from './export.js';
 import type { SourceText } from '../sources/document.js';
-import { isMain, runStage } from '../lib/stage-io.js';
-import type { Merged } from '../extract/merge.js';
-import type { IngestResult } from './ingest.js';
 import { sourceRow } from '../sources/document.js';
+import { EXIT } from '../options.js';
+import { isMain, jsonState, needs, type CheckedResult, type Stage } from './stage.js';
 
 /** text[start:end] in code points: the UTF-16 positions found by bisecting the code-point index. */
 function sliceCodePoints(source: { text: string; cp: (i: number) => number; length: number }, start: number, end: number): string {
@@ -122,12 +122,35 @@ export function validateDataset(data: Dataset, docs: SourceText[], records: (sou
   return { data: out, problems };
 }
 
-if (isMain(import.meta.url)) {
-  await runStage('validate', ({ read, write }) => {
-    const { docs } = read<IngestResult>('ingest');
-    const reviewed = read<Merged>('review');
-    const result = validateDataset({ ...reviewed.rows, sources: docs.map(sourceRow), evidence: reviewed.evidence }, docs);
-    write('validate', result);
-    return `${result.problems.length} rows rejected`;
-  });
+/** Problems that do not reject anything unless --strict: files in the source folder that are not documents. */
+const WARNINGS = new Set(['unknown-file']);
+
+export function isWarning(p: Problem, strict: boolean): boolean {
+  return WARNINGS.has(p.code) && !strict;
 }
+
+export const validateStage: Stage<'validate'> = {
+  name: 'validate',
+  title: 'checks every row against its schema and its quote against the source; prints every problem of the run',
+  reads: ['ingest', 'review'],
+  async run(state, { options, log }) {
+    const { docs, problems: ingestProblems } = needs(state, 'ingest');
+    const reviewed = needs(state, 'review');
+    const validated = validateDataset({ ...reviewed.rows, sources: docs.map(sourceRow), evidence: reviewed.evidence }, docs);
+    const problems = [...ingestProblems, ...reviewed.problems, ...validated.problems];
+    const lines = problems.map((p) => `${isWarning(p, options.strict) ? 'warning' : 'rejected'}: ${describeProblem(p)}`);
+    const rejected = problems.filter((p) => !isWarning(p, options.strict)).length;
+    for (const line of lines) log(line);
+    const result: CheckedResult = { data: validated.data, problems, lines, exit: rejected > 0 ? EXIT.rejected : EXIT.ok };
+    const summary = `${validated.problems.length} rows rejected`;
+    if (options.strict && rejected > 0) {
+      log(`--strict: ${rejected} problem(s); nothing published`);
+      return { result, summary, stop: EXIT.rejected };
+    }
+    return { result, summary };
+  },
+  ...jsonState<CheckedResult>(),
+};
+
+// Run on its own: after this module has loaded (the script loads the chain, and with it this module).
+if (isMain(import.meta.url)) void import('./script.js').then((script) => script.runStageScript('validate'));

@@ -170,6 +170,7 @@ const sources: SourceRow[] = PUBLISHERS.map((publisher, i) => ({
   publisher,
   url: `https://example.org/${i + 1}`,
   published: '2017-02-16',
+  accessed: null,
   language: 'en',
   license: null,
   excerpt: false,
