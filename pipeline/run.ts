@@ -360,7 +360,7 @@ async function publish(options: Options, docs: SourceText[], ingestProblems: Pro
         documents: summarize(docs, data),
         problems,
         review: reviewed,
-        claims: checkClaims(reviewed.claims, data['secdef-visits'], (c) => byId.get(c.mention.source_id)!.text.slice(c.mention.start, c.mention.end)),
+        claims: checkClaims(reviewed.claims, data['secdef-visits'], data.evidence, (id) => byId.get(id)!.text),
         charts,
         outputFiles: [...files.keys()].sort(),
         previous: await committedDataset(),

@@ -83,17 +83,21 @@ describe('summary.md', () => {
     expect(amended[1]![5]).toContain('\\');
   });
 
-  it('reports the claims check: sentence, verdict and rows', () => {
+  it('reports the claims check: sentence, verdict, evidence rows and rows set aside', () => {
+    expect(summary).toContain('## Claims check (3: 1 contradicted, 1 without independent evidence)');
+    expect(summary).toContain('Rows that only claim sentences state are set aside: they neither confirm nor contradict.');
     const rows = tableLines(summary, '## Claims check').slice(2).map(cells);
     expect(rows[0]).toEqual([
       '`000_4fc6a45fc6b0fc80`',
       'Chuck Hagel: first visit to Guatemala since 1995 (2014)',
       'Hagel is the first Secretary of Defense to visit Guatemala since William Perry in 1995.',
       'consistent',
-      '`visit-chuck-hagel-gtm-2014`, `visit-william-perry-gtm-1995`',
-      'The visits table has no visit to Guatemala between 1995 and 2014.',
+      '`visit-william-perry-gtm-1995`',
+      '—',
+      'Other sentences state a visit to Guatemala in 1995 (William Perry 1995) and none between 1995 and 2014.',
     ]);
     expect(rows[1]!.slice(1, 4)).toEqual(['first visit ever to Honduras (2017)', 'The first visit ever "\\>\\<img src=x onerror="window.\\_\\_pwned=\'img\'"\\>', '**contradicted**']);
+    expect(rows[2]!.slice(3, 6)).toEqual(['no independent evidence', '—', '`visit-2005-mex-rumsfeld`']);
   });
 
   it('says so when there is nothing to report', () => {

@@ -196,15 +196,25 @@ export const claims: ClaimCheck[] = [
     claim: { kind: 'first-since', country_iso3: 'GTM', country: 'Guatemala', since: 1995, ordinal: null, secretary: 'Chuck Hagel', year: 2014, mention: { source_id: HAGEL, start: 300, end: 380 } },
     quote: 'Hagel is the first Secretary of Defense to visit Guatemala since William Perry in 1995.',
     verdict: 'consistent',
-    rows: ['visit-chuck-hagel-gtm-2014', 'visit-william-perry-gtm-1995'],
-    explanation: 'The visits table has no visit to Guatemala between 1995 and 2014.',
+    rows: ['visit-william-perry-gtm-1995'],
+    set_aside: [],
+    explanation: 'Other sentences state a visit to Guatemala in 1995 (William Perry 1995) and none between 1995 and 2014.',
   },
   {
     claim: { kind: 'first-ever', country_iso3: 'HND', country: 'Honduras', since: null, ordinal: null, secretary: null, year: 2017, mention: { source_id: EVIL, start: 0, end: 40 } },
     quote: `The first visit ever ${HOSTILE.attribute}`,
     verdict: 'contradicted',
     rows: ['visit-unnamed-hnd-2017'],
+    set_aside: [],
     explanation: 'An earlier visit to Honduras is in the table.',
+  },
+  {
+    claim: { kind: 'first-since', country_iso3: 'MEX', country: 'Mexico', since: 2005, ordinal: null, secretary: 'Chuck Hagel', year: 2014, mention: { source_id: HAGEL, start: 400, end: 470 } },
+    quote: 'Hagel is the first Secretary of Defense to visit Mexico since 2005.',
+    verdict: 'unverified',
+    rows: [],
+    set_aside: ['visit-2005-mex-rumsfeld'],
+    explanation: "No sentence but the claim's own states a visit to Mexico in 2005: no independent evidence either way (the rows it made are set aside).",
   },
 ];
 
