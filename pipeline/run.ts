@@ -47,6 +47,8 @@ Options:
                    editors' records, one <id>.json per document, which the review publishes).
   --out DIR        output folder: datapackage.json, data/, charts/, README.md (default: output)
   --reports DIR    reports folder: summary.md, changes.md, index.html (default: reports)
+  --base-url URL   the address --out will be published at (https://...): the data page's
+                   embed code then loads the charts from there, wherever it is pasted
   --strict         treat warnings (ignored files) as rejections,
                    and publish nothing when anything is rejected
   --cache DIR      content-hash cache (default: .cache in the project; safe to delete)
@@ -80,6 +82,8 @@ export interface Options {
   /** Partial results to merge, or null for a normal run. */
   merge: string[] | null;
   workers: WorkerSetting;
+  /** Absolute http(s) URL of the published output folder, ending in "/"; null when not given. */
+  baseUrl: string | null;
 }
 
 function parseOptions(argv: string[]): Options | null {
@@ -96,6 +100,7 @@ function parseOptions(argv: string[]): Options | null {
         'no-cache': { type: 'boolean', default: false },
         shard: { type: 'string' },
         merge: { type: 'boolean', default: false },
+        'base-url': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -121,7 +126,21 @@ function parseOptions(argv: string[]): Options | null {
     shard,
     merge: v.merge ? parsed.positionals.map((p) => resolve(p)) : null,
     workers: workerSetting(),
+    baseUrl: v['base-url'] === undefined ? null : parseBaseUrl(v['base-url']),
   };
+}
+
+/** An absolute http(s) URL, as a folder: "https://example.org/data" -> "https://example.org/data/". */
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base-url "${value}": not an absolute URL (https://example.org/data/)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--base-url "${value}": not an http or https URL`);
+  if (url.search || url.hash) throw new UsageError(`--base-url "${value}": a folder address has no ?query or #fragment`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /** PIPELINE_CACHE: a folder, or "off" for no cache; the project's .cache when unset. */
@@ -209,7 +228,7 @@ class Keys {
       readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8'),
       this.reference,
       treeFingerprint(resolve(options.sources, 'gold')),
-      JSON.stringify({ strict: options.strict, outputHref: relative(options.reports, options.out) || '.', sources: relative(process.cwd(), options.sources) }),
+      JSON.stringify({ strict: options.strict, outputHref: relative(options.reports, options.out) || '.', sources: relative(process.cwd(), options.sources), baseUrl: options.baseUrl }),
       committed,
       JSON.stringify(read.problems),
       documentKeys.join(','),
@@ -347,8 +366,7 @@ async function publish(options: Options, docs: SourceText[], ingestProblems: Pro
   }
 
   const files = await timed('export', () => exportDataset(data, { version }), (f) => `${f.size} files`);
-  const publishers = [...new Set(data.sources.map((s) => s.publisher))];
-  const charts = await timed('chart', () => renderCharts(data, { version, publishers }), (c) => `${c.size} charts`);
+  const charts = await timed('chart', () => renderCharts(data, { version }), (c) => `${c.size} charts`);
   for (const [path, svg] of charts) files.set(path, svg);
   files.set('README.md', buildDataDictionary(data, version));
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -366,6 +384,7 @@ async function publish(options: Options, docs: SourceText[], ingestProblems: Pro
         previous: await committedDataset(),
         version,
         outputHref: relative(options.reports, options.out) || '.',
+        baseUrl: options.baseUrl,
       }),
     (r) => `${r.size} files`,
   );

@@ -66,6 +66,7 @@ async function repoSite(dir: string): Promise<ReportInput> {
     previous: null,
     version: (JSON.parse(read('datapackage.json')) as { version: string }).version,
     outputHref: '../output',
+    baseUrl: null,
   };
 }
 

@@ -2,7 +2,8 @@
 // with type, unit, allowed values and format) and from the data (row counts, an example per column).
 import { COLUMNS } from '../lib/columns.js';
 import { formatNumber } from '../lib/serialize.js';
-import { TABLES, type Dataset, type Table } from '../types.js';
+import { FACT_TABLES, TABLES, type Dataset, type Table } from '../types.js';
+import { NOT_COMPLETE, tableCoverage } from './coverage.js';
 import { mdCode, mdDocument, mdTable, mdText, plural } from './markdown.js';
 import { DATASET_TITLE, SCHEMAS, TABLE_TITLES } from './tables.js';
 
@@ -75,6 +76,19 @@ export function buildDataDictionary(data: Dataset, version: string): string {
       'Facts about U.S. defense relations with Latin America and the Caribbean, read from news articles and government releases.',
       'Three fact tables (`secdef-visits`, `arms-purchases`, `training`) and two supporting tables: `sources` (the documents) and `evidence` (every sentence, in any document, that states each fact).',
     ].join(' '),
+    '## What the data covers',
+    [
+      `The tables are ${NOT_COMPLETE}: ${plural(data.sources.length, 'document')} from ${plural(new Set(data.sources.map((s) => s.publisher)).size, 'publisher')} (listed in \`sources\`).`,
+      'A visit, sale or program that none of them mentions is not here, so a count or a sum says what these documents state, never how many or how much there was.',
+    ].join(' '),
+    mdTable(
+      ['Table', 'Rows', 'Documents', 'Publishers', 'Years', 'Countries'],
+      FACT_TABLES.map((t) => {
+        const c = tableCoverage(data, t);
+        return [mdCode(t), formatNumber(c.rows), formatNumber(c.documents), formatNumber(c.publishers), c.years ? (c.years[0] === c.years[1] ? String(c.years[0]) : `${c.years[0]}–${c.years[1]}`) : '—', formatNumber(c.countries)];
+      }),
+      [1, 2, 3, 5],
+    ),
     '## Files',
     mdTable(
       ['File', 'What it holds'],
@@ -82,7 +96,7 @@ export function buildDataDictionary(data: Dataset, version: string): string {
         [mdCode('datapackage.json'), 'Frictionless Data Package: every table and field with type, constraints, primary and foreign keys, licence and sources.'],
         [mdCode('data/<table>.csv'), 'One table as CSV (dialect below).'],
         [mdCode('data/<table>.json'), 'The same table as JSON: an array of row objects with the CSV columns as keys, in the same order; the lossless twin of the CSV.'],
-        [mdCode('charts/*.svg'), 'Static, self-contained SVG charts with a title, a description and a source line.'],
+        [mdCode('charts/*.svg'), 'Static, self-contained SVG charts with a title, a description, their coverage and sources: each in a wide and a narrow (`-narrow`, for phones) layout, light and dark (`-dark`).'],
         [mdCode('README.md'), 'This data dictionary.'],
         [mdCode('.pipeline-release.json'), 'The list of files this release wrote (the pipeline replaces only folders that carry it).'],
       ],

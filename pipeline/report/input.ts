@@ -44,4 +44,6 @@ export interface ReportInput {
   version: string;
   /** Relative path from the reports folder to the output folder ("../output" by default). */
   outputHref: string;
+  /** Absolute URL of the output folder as published (--base-url), ending in "/", for embed code; null when not given. */
+  baseUrl: string | null;
 }

@@ -7,6 +7,7 @@ import { TABLES, type Dataset, type Table } from '../types.js';
 import { isMain, runStage } from '../lib/stage-io.js';
 import { join } from 'node:path';
 import { publishRelease } from '../release.js';
+import { coverageStatement } from '../report/coverage.js';
 import { readFileSync } from 'node:fs';
 
 export interface PackageInfo {
@@ -61,8 +62,7 @@ function datapackage(data: Dataset, info: PackageInfo): Record<string, unknown> 
     profile: 'tabular-data-package',
     name: 'defense-relations-latin-america',
     title: 'U.S. defense relations with Latin America and the Caribbean: visits, arms purchases and training',
-    description:
-      'Facts extracted from news articles and government releases, each row cited to the verbatim sentence that states it (source_id, quote, char_start, char_end in Unicode code points). Amounts are nominal U.S. dollars as stated.',
+    description: `Facts extracted from news articles and government releases, each row cited to the verbatim sentence that states it (source_id, quote, char_start, char_end in Unicode code points). Amounts are nominal U.S. dollars as stated. ${coverageStatement(data)}`,
     version: info.version,
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     sources: data.sources.map((s) => ({ title: s.title, path: s.url })),
