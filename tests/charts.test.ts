@@ -10,7 +10,8 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { money, shortPublishers, surname } from '../pipeline/charts/format.js';
-import { FRAMES, renumberIds } from '../pipeline/charts/svg.js';
+import { FRAMES } from '../pipeline/charts/frame.js';
+import { renumberIds } from '../pipeline/charts/svg.js';
 import { textWidth, truncate } from '../pipeline/charts/text.js';
 import { CHARTS, CHART_FILES, chartPath, renderCharts } from '../pipeline/stages/chart.js';
 import type { SourceRow } from '../pipeline/types.js';
@@ -57,7 +58,7 @@ function yOf(doc: Document, text: string): number {
 /** Each bar with the value text level with it: [value text, bar width]. */
 function bars(doc: Document): [string, number][] {
   const values = [...doc.querySelectorAll('text')].filter((t) => /^(about |at least |up to )?\$/.test(t.textContent ?? ''));
-  return [...doc.querySelectorAll('g.r-bar rect, g.r-open rect')].map((r) => {
+  return [...doc.querySelectorAll('g.r-bar rect')].map((r) => {
     const cy = Number(r.getAttribute('y')) + Number(r.getAttribute('height')) / 2;
     const text = values.find((t) => Math.abs(position(t).y - cy) < 0.5);
     return [text?.textContent ?? '?', Number(r.getAttribute('width'))];
@@ -207,15 +208,19 @@ describe('credits', () => {
     expect(credits(svgOf(full, 'arms-purchases'))).toMatch(/^As stated in 2 documents, 2002–2016; not a complete record\./);
   });
 
-  it('count documents and publishers when the publishers would not fit in two lines', () => {
-    const many: SourceRow[] = Array.from({ length: 40 }, (_, i) => ({ ...FULL.sources[0]!, id: `many-${i}`, publisher: `Regional Newspaper Number ${i + 1}` }));
-    const data = { ...dataset({ 'arms-purchases': many.map((s, i) => arms({ buyer_iso3: 'MEX', buyer: 'Mexico', item: 'radios', value_usd: 1000 * (i + 1), year: 2000 + (i % 20), status: 'ordered', source_id: s.id })) }), sources: [...FULL.sources, ...many] };
-    const charts = renderCharts(data, INFO);
+  it('name as many publishers as fit in two lines and count the rest, or count them all', () => {
+    const many: SourceRow[] = Array.from({ length: 40 }, (_, i) => ({ ...FULL.sources[0]!, id: `many-${i}`, publisher: `Regional Newspaper Number ${String(i + 1).padStart(2, '0')}` }));
+    const rows = (sources: SourceRow[]) => sources.map((s, i) => arms({ buyer_iso3: 'MEX', buyer: 'Mexico', item: 'radios', value_usd: 1000 * (i + 1), year: 2000 + (i % 20), status: 'ordered', source_id: s.id }));
+    const charts = renderCharts({ ...dataset({ 'arms-purchases': rows(many) }), sources: [...FULL.sources, ...many] }, INFO);
+    // 18 deals drawn (the largest), from 18 documents and publishers.
     for (const suffix of ['', '-narrow']) {
       const line = credits(svgOf(charts, 'arms-purchases', suffix));
-      expect(line).toContain('Source: 18 documents from 18 publishers.');
-      expect(line).not.toContain('Regional Newspaper');
+      expect(line).toMatch(/Source: Regional Newspaper Number 23(; Regional Newspaper Number \d+)* and \d+ more\./);
+      expect(line).not.toContain('Number 22');
     }
+    const long: SourceRow[] = many.map((s) => ({ ...s, publisher: `${s.publisher} ${'and its very long name '.repeat(12)}`.trim().replace(/ /g, '-') }));
+    const counted = renderCharts({ ...dataset({ 'arms-purchases': rows(long) }), sources: [...FULL.sources, ...long] }, INFO);
+    expect(credits(svgOf(counted, 'arms-purchases', '-narrow'))).toContain('Source: 18 documents from 18 publishers.');
   });
 
   it('say so when no facts are drawn', () => {
@@ -313,6 +318,8 @@ describe('defense secretary visits chart', () => {
     // Rumsfeld? (Guatemala 2005), Shanahan?, Carter?, and the unnamed Argentina 2005.
     expect(doc.querySelectorAll('g.d-hollow circle').length).toBe(4);
     expect(all).toContain('1 visit without a year is not drawn.');
+    // Who travelled, since the dots do not say: the secretaries with most visits, in a note.
+    expect(all).toContain('Most visits here: Mattis 6, Hagel 4, Rumsfeld 3, Carter 2, Gates 2.');
   });
 
   it('stacks visits of one year and country, and counts them per country', () => {

@@ -11,6 +11,7 @@ import { escapeHtml, svgText } from '../pipeline/report/html.js';
 import { mdCode, mdText } from '../pipeline/report/markdown.js';
 import { buildReports } from '../pipeline/stages/report.js';
 import { CHART_FILES } from '../pipeline/stages/chart.js';
+import { exportDataset } from '../pipeline/stages/export.js';
 import { FACT_TABLES, TABLES } from '../pipeline/types.js';
 import { HOSTILE, charts, dataset, problems, reportInput, review } from './helpers/report-fixture.js';
 
@@ -326,6 +327,19 @@ describe('buildDataDictionary', () => {
     expect(row('city', 'secdef-visits')[6]).toBe('`Guatemala City`');
     expect(row('courses', 'training')[6]).toBe('`4`');
     expect(row('secretary_inferred', 'secdef-visits')).toEqual(expect.arrayContaining(['boolean', 'no', '`false`']));
+  });
+
+  it('says what the data covers, per table, and that it is not a complete record', () => {
+    const section = readme.slice(readme.indexOf('## What the data covers'), readme.indexOf('## Files'));
+    expect(section).toContain('The tables are a compilation of what these documents state, not a complete record: 2 documents from 2 publishers');
+    const rows = section.split('\n').filter((l) => l.startsWith('| `')).map(cells);
+    expect(rows).toEqual([
+      ['`secdef-visits`', '4', '2', '2', '1995–2017', '3'],
+      ['`arms-purchases`', '3', '2', '2', '2014–2017', '2'],
+      ['`training`', '2', '2', '2', '2010–2017', '2'],
+    ]);
+    const description = (JSON.parse(exportDataset(dataset(), { version: '0.1.0' }).get('datapackage.json')!) as { description: string }).description;
+    expect(description).toContain('not a complete record: 2 documents from 2 publishers. secdef-visits: 4 rows from 2 documents by 2 publishers, 1995–2017, 3 countries;');
   });
 
   it('explains missing values, the CSV dialect, the formula guard, citation, licence and traceability', () => {

@@ -8,7 +8,8 @@ import { countedDeals, dealRows } from '../report/sums.js';
 import type { ArmsRow } from '../types.js';
 import { type BarRow, type Panel, barsBody } from './bars.js';
 import { count, integer, money, qualifiedMoney } from './format.js';
-import { type ChartPart, emptyBody } from './svg.js';
+import { emptyBody } from './frame.js';
+import type { ChartPart } from './svg.js';
 import { clean } from './text.js';
 
 /** Bars drawn in all, shared by the panels; each gets at least MIN_PER_PANEL. */
@@ -40,7 +41,6 @@ function bar(row: ArmsRow, withStatus: boolean): BarRow {
     ],
     value: row.value_usd!,
     valueText: qualifiedMoney(row.value_usd!, row.value_qualifier),
-    kind: 'bar',
   };
 }
 

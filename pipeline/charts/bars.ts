@@ -3,7 +3,7 @@
 // the label on its own line(s) above the bar. The value follows the end of each bar.
 import { moneyTick } from './format.js';
 import { type LabelPart, drawParts, wrapParts } from './labels.js';
-import type { RectKind, Scene } from './svg.js';
+import type { Scene } from './frame.js';
 
 export interface BarRow {
   /** What the bar is: the first part bold (who), the rest muted (what, when). */
@@ -11,7 +11,6 @@ export interface BarRow {
   value: number;
   /** The value in words beside the bar ("about $1.2 billion"). */
   valueText: string;
-  kind: RectKind;
 }
 
 export interface Panel {
@@ -88,7 +87,7 @@ export function barsBody(panels: Panel[], scene: Scene, top: number): number {
       // Wide: the bar level with the label's block; narrow: on its own line under the label.
       const cy = wide ? y + (lines.length * lh) / 2 : y + lines.length * lh + lh / 2;
       const end = row.value > 0 ? Math.max(x(row.value), x0 + MIN_BAR) : x0;
-      if (row.value > 0) scene.rect(x0, cy - bar / 2, end, cy + bar / 2, row.kind);
+      if (row.value > 0) scene.rect(x0, cy - bar / 2, end, cy + bar / 2, 'bar');
       scene.text(end + (row.value > 0 ? 5 : 0), cy, row.valueText, 'value');
       const bottom = y + (wide ? Math.max(lines.length * lh, bar + 8) : (lines.length + 1) * lh);
       if (wide) span(y - 2, bottom + 2);

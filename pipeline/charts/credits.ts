@@ -4,9 +4,9 @@
 import { DATASET_TITLE } from '../report/tables.js';
 import type { Dataset } from '../types.js';
 import { count, shortPublishers } from './format.js';
-import type { Scene } from './svg.js';
+import type { Scene } from './frame.js';
 
-/** The source line may take this many lines; past that it counts documents and publishers instead. */
+/** The source line may take this many lines; past that the publishers that did not fit are counted. */
 const SOURCE_LINES = 2;
 /** The dataset's name without its subtitle: "U.S. defense relations with Latin America and the Caribbean". */
 const DATASET_NAME = DATASET_TITLE.split(':')[0]!;
@@ -38,11 +38,30 @@ export function coverageLine(c: Coverage): string {
   return `As stated in ${count(c.documents, 'document')}${years}; not a complete record.`;
 }
 
+/**
+ * "Source: A; B; C." when the publishers fit in SOURCE_LINES lines of the scene's width, else as
+ * many as fit, in code-point order, and "and N more"; when not even one fits, the counts alone.
+ */
+function sourceLine(scene: Scene, c: Coverage): string {
+  if (c.publishers.length === 0) return 'Source: none yet.';
+  const inner = scene.width - 2 * scene.pad;
+  const line = (n: number) => `Source: ${c.publishers.slice(0, n).join('; ')}${n < c.publishers.length ? ` and ${c.publishers.length - n} more` : ''}.`;
+  const fits = (text: string) => {
+    const lines = scene.wrap(text, 'source', inner, 99);
+    return lines.length <= SOURCE_LINES && !lines.some((l) => l.endsWith('…'));
+  };
+  // The most publishers that fit, by bisection: trying each count in turn was slow for thousands.
+  let lo = 0;
+  let hi = c.publishers.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (fits(line(mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo > 0 ? line(lo) : `Source: ${count(c.documents, 'document')} from ${count(c.publishers.length, 'publisher')}.`;
+}
+
 /** Coverage, source and dataset lines, the source line fitted to the scene's width. */
 export function creditLines(scene: Scene, c: Coverage, version: string): string[] {
-  const inner = scene.width - 2 * scene.pad;
-  const named = `Source: ${c.publishers.join('; ')}.`;
-  const fits = scene.wrap(named, 'source', inner, 99).length <= SOURCE_LINES;
-  const source = c.publishers.length === 0 ? 'Source: none yet.' : fits ? named : `Source: ${count(c.documents, 'document')} from ${count(c.publishers.length, 'publisher')}.`;
-  return [coverageLine(c), source, `Data: ${DATASET_NAME}, version ${version} (CC BY 4.0).`];
+  return [coverageLine(c), sourceLine(scene, c), `Data: ${DATASET_NAME}, version ${version} (CC BY 4.0).`];
 }

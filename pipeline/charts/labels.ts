@@ -1,6 +1,6 @@
 // Labels of several parts in different roles ("Colombia" bold, "Plan Colombia, 2001–2012" muted),
 // measured, wrapped and cut in the scene's frame.
-import type { Scene, TextRole } from './svg.js';
+import type { Scene, TextRole } from './frame.js';
 import { truncate } from './text.js';
 
 export interface LabelPart {

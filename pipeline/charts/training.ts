@@ -8,7 +8,8 @@ import { basisOf, countedTraining, type BasisKey } from '../report/sums.js';
 import type { TrainingRow } from '../types.js';
 import { type BarRow, type Panel, barsBody } from './bars.js';
 import { count, money, qualifiedMoney } from './format.js';
-import { type ChartPart, emptyBody } from './svg.js';
+import { emptyBody } from './frame.js';
+import type { ChartPart } from './svg.js';
 import { clean } from './text.js';
 
 /** Bars drawn in all; each basis gets at least MIN_PER_PANEL and at most MAX_PER_PANEL of them. */
@@ -56,7 +57,6 @@ function bar(row: TrainingRow): BarRow {
     ],
     value: row.amount_usd!,
     valueText: qualifiedMoney(row.amount_usd!, row.amount_qualifier),
-    kind: 'bar',
   };
 }
 

@@ -6,13 +6,14 @@ import { compareCodePoints } from '../lib/text.js';
 import type { VisitRow } from '../types.js';
 import { widenYears, yearStep, yearTicks } from './axis.js';
 import { count, integer, list, surname } from './format.js';
-import { type ChartPart, type Scene, emptyBody } from './svg.js';
+import { type Scene, emptyBody } from './frame.js';
+import type { ChartPart } from './svg.js';
 import { clean } from './text.js';
 
 const MAX_COUNTRIES = 16;
 const MIN_YEARS = 10;
 const NAME_W = { wide: 170, narrow: 84 } as const;
-const DOT_R = { wide: 5, narrow: 3.5 } as const;
+const DOT_R = { wide: 5, narrow: 3 } as const;
 /** A body taller than this gets its year axis at the bottom too. */
 const TALL = 420;
 
@@ -46,7 +47,7 @@ function body(all: Line[], scene: Scene, top: number): number {
   const x0 = pad + NAME_W[scene.frame.name] + r + 6;
   const x1 = width - pad - countW - 10 - Math.max(r, scene.widthOf('0000', 'tick') / 2);
   const x = (year: number) => x0 + ((year - y0) / (y1 - y0)) * (x1 - x0);
-  const ticks = yearTicks(Math.ceil(y0), Math.floor(y1), yearStep((x1 - x0) / (y1 - y0), scene.widthOf('0000', 'tick') + (wide ? 24 : 12)));
+  const ticks = yearTicks(Math.ceil(y0), Math.floor(y1), yearStep((x1 - x0) / (y1 - y0), scene.widthOf('0000', 'tick') + (wide ? 24 : 8)));
   const axis = (cy: number) => {
     for (const t of ticks) scene.text(x(t), cy, String(t), 'tick', 'middle');
     scene.text(width - pad, cy, 'visits', 'tick', 'end');
@@ -89,6 +90,8 @@ export function visitsChart(rows: VisitRow[]): ChartPart<VisitRow> {
   const withoutYear = rows.length - drawn.length;
   const unnamed = drawn.filter((v) => !v.secretary || v.secretary_inferred).length;
   const notes: string[] = ['Each dot is a visit in that year; dots of one year are stacked.'];
+  const travelled = mostTravelled(drawn, 5);
+  if (travelled.length) notes.push(`Most visits here: ${travelled.map(([name, n]) => `${name} ${n}`).join(', ')}.`);
   if (unnamed) notes.push('Hollow dot: the source does not name the secretary (the name is inferred from the terms of office, or unknown).');
   if (others) notes.push(`The ${count(others, 'country', 'countries')} with the fewest visits share the last line; every visit is in secdef-visits.csv.`);
   if (withoutYear) notes.push(`${count(withoutYear, 'visit')} without a year ${withoutYear === 1 ? 'is' : 'are'} not drawn.`);
@@ -106,6 +109,13 @@ export function visitsChart(rows: VisitRow[]): ChartPart<VisitRow> {
   };
 }
 
+/** The secretaries with most visits, by surname, named ones only: [["Rumsfeld", 9], ...]. */
+function mostTravelled(visits: VisitRow[], n: number): [string, number][] {
+  const by = new Map<string, number>();
+  for (const v of visits) if (v.secretary) by.set(surname(v.secretary), (by.get(surname(v.secretary)) ?? 0) + 1);
+  return [...by.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0])).slice(0, n);
+}
+
 /** "Perry", "Rumsfeld (inferred)", "unnamed". */
 function who(v: VisitRow): string {
   if (!v.secretary) return 'unnamed';
@@ -119,9 +129,7 @@ function describe(total: number, all: Line[], drawn: VisitRow[]): string {
   const sentences = [`Dots of ${count(drawn.length, 'visit')} by U.S. Secretaries of Defense, ${Math.min(...years)} to ${Math.max(...years)}, by country and year.`];
   const most = all.filter((l) => l.visits.length === all[0]!.visits.length && !/ other countries$/.test(l.name));
   if (most.length <= 3) sentences.push(`In these documents, the most visits are to ${list(most.map((l) => `${l.name} (${l.visits.length}: ${list(l.visits.map((v) => `${who(v)} ${v.year}`))})`))}.`);
-  const bySecretary = new Map<string, number>();
-  for (const v of drawn) if (v.secretary) bySecretary.set(surname(v.secretary), (bySecretary.get(surname(v.secretary)) ?? 0) + 1);
-  const travelled = [...bySecretary.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0])).slice(0, 3);
+  const travelled = mostTravelled(drawn, 3);
   if (travelled.length) sentences.push(`Most visits by ${list(travelled.map(([name, n]) => `${name} (${n})`))}.`);
   return sentences.join(' ');
 }

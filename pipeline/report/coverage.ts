@@ -1,7 +1,9 @@
 // What the data covers, said wherever it is shown (data dictionary, datapackage.json, data page):
 // the tables compile what their documents state, not a complete record of every visit, sale or
 // program. Per fact table: the documents and publishers behind its rows (their own citation and
-// every evidence mention), the years of its facts and the countries they concern.
+// every evidence mention; publishers by name, as the charts credit them), the years of its facts
+// and the countries they concern.
+import { shortPublishers } from '../charts/format.js';
 import { formatNumber } from '../lib/serialize.js';
 import { FACT_TABLES, type Dataset, type FactTable } from '../types.js';
 
@@ -44,13 +46,13 @@ export function tableCoverage(data: Dataset, table: FactTable): TableCoverage {
   const ids = new Set(rows.map((r) => r.id));
   const documents = new Set(rows.map((r) => r.source_id));
   for (const e of data.evidence) if (e.table === table && ids.has(e.record_id)) documents.add(e.source_id);
-  const publishers = new Set(data.sources.filter((s) => documents.has(s.id)).map((s) => s.publisher));
+  const publishers = shortPublishers(data.sources.filter((s) => documents.has(s.id)).map((s) => s.publisher));
   const years = yearsOf(data, table);
   return {
     table,
     rows: rows.length,
     documents: documents.size,
-    publishers: publishers.size,
+    publishers: publishers.length,
     years: years.length ? [Math.min(...years), Math.max(...years)] : null,
     countries: new Set(countriesOf(data, table).filter((c) => c !== null)).size,
   };
@@ -65,9 +67,14 @@ export function coverageText(c: TableCoverage): string {
   return `${plural(c.rows, 'row')} from ${plural(c.documents, 'document')} by ${plural(c.publishers, 'publisher')}${years}, ${plural(c.countries, 'country', 'countries')}`;
 }
 
+/** Publishers counted by name, without the qualifiers some sidecars add ("..., Major Arms Sales"). */
+export function publisherCount(data: Dataset): number {
+  return shortPublishers(data.sources.map((s) => s.publisher)).length;
+}
+
 /** The whole statement: documents and publishers, then each fact table. */
 export function coverageStatement(data: Dataset): string {
-  const publishers = new Set(data.sources.map((s) => s.publisher)).size;
+  const publishers = publisherCount(data);
   const tables = FACT_TABLES.map((t) => `${t}: ${coverageText(tableCoverage(data, t))}`).join('; ');
   return `The tables are ${NOT_COMPLETE}: ${plural(data.sources.length, 'document')} from ${plural(publishers, 'publisher')}. ${tables}.`;
 }

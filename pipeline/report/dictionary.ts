@@ -3,7 +3,7 @@
 import { COLUMNS } from '../lib/columns.js';
 import { formatNumber } from '../lib/serialize.js';
 import { FACT_TABLES, TABLES, type Dataset, type Table } from '../types.js';
-import { NOT_COMPLETE, tableCoverage } from './coverage.js';
+import { NOT_COMPLETE, publisherCount, tableCoverage } from './coverage.js';
 import { mdCode, mdDocument, mdTable, mdText, plural } from './markdown.js';
 import { DATASET_TITLE, SCHEMAS, TABLE_TITLES } from './tables.js';
 
@@ -78,7 +78,7 @@ export function buildDataDictionary(data: Dataset, version: string): string {
     ].join(' '),
     '## What the data covers',
     [
-      `The tables are ${NOT_COMPLETE}: ${plural(data.sources.length, 'document')} from ${plural(new Set(data.sources.map((s) => s.publisher)).size, 'publisher')} (listed in \`sources\`).`,
+      `The tables are ${NOT_COMPLETE}: ${plural(data.sources.length, 'document')} from ${plural(publisherCount(data), 'publisher')} (listed in \`sources\`).`,
       'A visit, sale or program that none of them mentions is not here, so a count or a sum says what these documents state, never how many or how much there was.',
     ].join(' '),
     mdTable(

@@ -3,7 +3,7 @@
 // text stays at 12 px or more on a phone) and stays light whatever the reader's system setting,
 // unless the host chooses the dark code. Addresses are absolute when the release was published
 // with a base URL, so that the code works wherever it is pasted.
-import { NARROW_BELOW } from '../charts/svg.js';
+import { NARROW_BELOW } from '../charts/frame.js';
 import { escapeHtml, escapeReadable, svgSize, svgText } from './html.js';
 
 export interface Variant {

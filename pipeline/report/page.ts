@@ -4,8 +4,8 @@
 import { FACT_TABLES, TABLES, type Table } from '../types.js';
 import { STYLE, SCRIPT, cspHash } from './assets.js';
 import { COUNT_NAMES, SHORT_NAMES, factTableSection } from './browse.js';
-import { NARROW_BELOW } from '../charts/svg.js';
-import { coverageText, NOT_COMPLETE, tableCoverage } from './coverage.js';
+import { NARROW_BELOW } from '../charts/frame.js';
+import { NOT_COMPLETE, coverageText, publisherCount, tableCoverage } from './coverage.js';
 import { embedCode, embeddable, pagePicture } from './embed.js';
 import { escapeHtml, groupDigits, link, scrollTable, visuallyHidden } from './html.js';
 import type { ReportInput } from './input.js';
@@ -97,7 +97,7 @@ ${FACT_TABLES.map((t) => `<li><a href="#${t}">${escapeHtml(SHORT_NAMES[t])}</a><
 
 /** What the data covers, per fact table: said before anything is counted. */
 function coverage(input: ReportInput): string {
-  const publishers = new Set(input.data.sources.map((s) => s.publisher)).size;
+  const publishers = publisherCount(input.data);
   const items = FACT_TABLES.map((t) => `<li><a href="#${t}">${escapeHtml(SHORT_NAMES[t])}</a>: ${escapeHtml(coverageText(tableCoverage(input.data, t)))}</li>`);
   return `<div class="coverage">
 <p><strong>What this covers.</strong> The tables are ${escapeHtml(NOT_COMPLETE)}: ${escapeHtml(groupDigits(input.data.sources.length))} documents from ${escapeHtml(groupDigits(publishers))} publishers. A visit, sale or program that none of them mentions is not here, so a count or a sum says what these documents state, never how many or how much there was.</p>

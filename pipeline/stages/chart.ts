@@ -3,7 +3,8 @@
 // Pure: the runner writes the files; the same dataset and version give the same bytes.
 import { armsChart } from '../charts/arms.js';
 import { coverageOf, creditLines } from '../charts/credits.js';
-import { FRAMES, type ChartPart, type FrameName, type Theme, renderChart } from '../charts/svg.js';
+import { FRAMES, type FrameName } from '../charts/frame.js';
+import { type ChartPart, type Theme, renderChart } from '../charts/svg.js';
 import { trainingChart } from '../charts/training.js';
 import { visitsChart } from '../charts/visits.js';
 import type { Dataset } from '../types.js';
