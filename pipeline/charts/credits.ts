@@ -32,7 +32,7 @@ export function coverageOf(data: Dataset, drawn: { id: string; source_id: string
   };
 }
 
-export function coverageLine(c: Coverage): string {
+function coverageLine(c: Coverage): string {
   if (c.documents === 0) return 'No document states any of these facts yet; not a complete record.';
   const years = c.years ? (c.years[0] === c.years[1] ? `, ${c.years[0]}` : `, ${c.years[0]}–${c.years[1]}`) : '';
   return `As stated in ${count(c.documents, 'document')}${years}; not a complete record.`;

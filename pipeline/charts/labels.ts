@@ -13,7 +13,7 @@ const PART_GAP = 6;
 /** Below this many units a cut part is dropped rather than shown as "A…". */
 const MIN_PART = 30;
 
-export function widthOfParts(scene: Scene, parts: LabelPart[]): number {
+function widthOfParts(scene: Scene, parts: LabelPart[]): number {
   return parts.reduce((a, p) => a + scene.widthOf(p.text, p.role), 0) + PART_GAP * Math.max(0, parts.length - 1);
 }
 
