@@ -12,7 +12,7 @@ import { clean } from './text.js';
 
 const MAX_COUNTRIES = 16;
 const MIN_YEARS = 10;
-const NAME_W = { wide: 170, narrow: 84 } as const;
+const NAME_W = { wide: 170, narrow: 80 } as const;
 const DOT_R = { wide: 5, narrow: 3 } as const;
 /** A body taller than this gets its year axis at the bottom too. */
 const TALL = 420;
@@ -47,7 +47,7 @@ function body(all: Line[], scene: Scene, top: number): number {
   const x0 = pad + NAME_W[scene.frame.name] + r + 6;
   const x1 = width - pad - countW - 10 - Math.max(r, scene.widthOf('0000', 'tick') / 2);
   const x = (year: number) => x0 + ((year - y0) / (y1 - y0)) * (x1 - x0);
-  const ticks = yearTicks(Math.ceil(y0), Math.floor(y1), yearStep((x1 - x0) / (y1 - y0), scene.widthOf('0000', 'tick') + (wide ? 24 : 8)));
+  const ticks = yearTicks(Math.ceil(y0), Math.floor(y1), yearStep((x1 - x0) / (y1 - y0), scene.widthOf('0000', 'tick') + (wide ? 24 : 4)));
   const axis = (cy: number) => {
     for (const t of ticks) scene.text(x(t), cy, String(t), 'tick', 'middle');
     scene.text(width - pad, cy, 'visits', 'tick', 'end');
@@ -58,7 +58,7 @@ function body(all: Line[], scene: Scene, top: number): number {
   const lh = scene.lineHeight('label');
 
   for (const line of all) {
-    const names = scene.wrap(line.name, 'label', NAME_W[scene.frame.name], 2);
+    const names = scene.wrap(line.name, 'label', NAME_W[scene.frame.name], 3);
     const stacks = new Map<number, number>();
     for (const v of line.visits) stacks.set(v.year!, (stacks.get(v.year!) ?? 0) + 1);
     const deepest = Math.max(...stacks.values());
