@@ -22,6 +22,8 @@ Options:
                    editors' records, one <id>.json per document, which the review publishes).
   --out DIR        output folder: datapackage.json, data/, charts/, README.md (default: output)
   --reports DIR    reports folder: summary.md, changes.md, index.html (default: reports)
+  --base-url URL   the address --out will be published at (https://...): the data page's
+                   embed code then loads the charts from there, wherever it is pasted
   --strict         treat warnings (ignored files) as rejections,
                    and publish nothing when anything is rejected
   --cache DIR      content-hash cache (default: .cache in the project; safe to delete)

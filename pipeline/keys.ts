@@ -122,7 +122,7 @@ export class Keys {
       readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8'),
       this.reference,
       treeFingerprint(options.sources),
-      JSON.stringify({ strict: options.strict, outputHref: relative(options.reports, options.out) || '.', sources: relative(process.cwd(), options.sources) }),
+      JSON.stringify({ strict: options.strict, outputHref: relative(options.reports, options.out) || '.', sources: relative(process.cwd(), options.sources), baseUrl: options.baseUrl }),
     ];
     return contentHash(parts.join('\u0000'));
   }

@@ -27,6 +27,8 @@ export interface Options {
   workers: WorkerSetting;
   /** The stage scripts' folder (build/ by default); the runner keeps everything in memory. */
   work: string;
+  /** Absolute http(s) URL of the published output folder, ending in "/"; null when not given. */
+  baseUrl: string | null;
 }
 
 /** The options, or null for --help. Throws a UsageError naming what is wrong. */
@@ -45,6 +47,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         shard: { type: 'string' },
         merge: { type: 'boolean', default: false },
         work: { type: 'string', default: DEFAULT_WORK_DIR },
+        'base-url': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -71,7 +74,21 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     merge: v.merge ? parsed.positionals.map((p) => resolve(p)) : null,
     workers: workerSetting(env),
     work: resolve(v.work!),
+    baseUrl: v['base-url'] === undefined ? null : parseBaseUrl(v['base-url']),
   };
+}
+
+/** An absolute http(s) URL, as a folder: "https://example.org/data" -> "https://example.org/data/". */
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base-url "${value}": not an absolute URL (https://example.org/data/)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--base-url "${value}": not an http or https URL`);
+  if (url.search || url.hash) throw new UsageError(`--base-url "${value}": a folder address has no ?query or #fragment`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /** PIPELINE_CACHE: a folder, or "off" for no cache; the project's .cache when unset. */

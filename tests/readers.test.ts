@@ -90,11 +90,12 @@ describe('what a researcher needs to cite a release', () => {
   const pkg = JSON.parse(readFileSync(join(OUTPUT, 'datapackage.json'), 'utf8'));
   const sources = json('sources') as unknown as SourceRow[];
 
-  it('the descriptor has the version, the release date (from the data), a homepage and contributors', () => {
+  it('the descriptor has the version, the release date (from the data), the homepage package.json gives (none while it gives none) and contributors', () => {
     const project = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.version).toBe(project.version);
     expect(pkg.created).toBe(`${releaseDate(sources)}T00:00:00Z`);
     expect(pkg.homepage).toBe(project.homepage);
+    expect(typeof project.homepage === 'undefined' || /^https:\/\//.test(project.homepage)).toBe(true);
     expect(pkg.contributors).toEqual([{ title: project.contributors[0].name, role: 'author' }]);
     // No empty foreign-key list: the Frictionless profile refuses one.
     for (const r of pkg.resources) expect(r.schema.foreignKeys ?? ['absent']).not.toEqual([]);

@@ -2,6 +2,8 @@
 // an output folder, as a reader who downloads the release would open it. Runs on the fixture
 // (hostile text included) and, when the repository has pipeline output, on that too.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -10,6 +12,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataDictionary } from '../pipeline/report/dictionary.js';
 import type { ReportInput } from '../pipeline/report/input.js';
+import { renderCharts } from '../pipeline/stages/chart.js';
 import { exportDataset } from '../pipeline/stages/export.js';
 import { buildReports } from '../pipeline/stages/report.js';
 import { FACT_TABLES, TABLES, type Dataset } from '../pipeline/types.js';
@@ -66,6 +69,7 @@ async function repoSite(dir: string): Promise<ReportInput> {
     previous: null,
     version: (JSON.parse(read('datapackage.json')) as { version: string }).version,
     outputHref: '../output',
+    baseUrl: null,
   };
 }
 
@@ -216,4 +220,76 @@ describe.each(SITES)('index.html in chromium ($name)', ({ build }) => {
       await page.context().close();
     });
   }
+});
+
+describe('embed code copied from the data page', () => {
+  let browser: Browser;
+  let dir: string;
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    if (!hasChromium()) throw new Error(`chromium is required for the browser tests and is not at ${CHROMIUM}: run "npm run browser:install"`);
+    dir = await mkdtemp(join(tmpdir(), 'report-embed-'));
+    // The release served over HTTP, as a newsroom's data site would serve it.
+    server = createServer((req, res) => {
+      const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      if (!path.startsWith(dir) || !existsSync(path)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': path.endsWith('.svg') ? 'image/svg+xml' : path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      res.end(readFileSync(path));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = reportInput();
+    const charts = renderCharts(base.data, { version: base.version });
+    const output = exportDataset(base.data, { version: base.version });
+    for (const [path, svg] of charts) output.set(path, svg);
+    await put(join(dir, 'site', 'output'), output);
+    const input = { ...base, charts, outputFiles: [...output.keys()].sort(), baseUrl: `${origin}/site/output/` };
+    await put(join(dir, 'site', 'reports'), buildReports(input));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((done) => server?.close(done));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows every chart when pasted into a page in another folder, on a phone and a desktop', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const page = await context.newPage();
+    await page.goto(`${origin}/site/reports/index.html`);
+    const pasted: string[] = [];
+    for (const button of await page.locator('#charts button[data-copy]').all()) {
+      await button.click();
+      await expect.poll(() => page.locator('#copy-status').textContent()).toBe('Code copied to the clipboard.');
+      pasted.push(await page.evaluate(() => navigator.clipboard.readText()));
+      await page.evaluate(() => (document.getElementById('copy-status')!.textContent = ''));
+    }
+    await context.close();
+    // Three charts, each with light and dark code.
+    expect(pasted).toHaveLength(6);
+    const elsewhere = join(dir, 'somewhere', 'else', 'entirely');
+    await mkdir(elsewhere, { recursive: true });
+    await writeFile(join(elsewhere, 'story.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Story</title></head><body><main>${pasted.join('\n<p>Paragraph.</p>\n')}</main></body></html>`);
+    for (const viewport of [{ width: 375, height: 800 }, { width: 1280, height: 900 }]) {
+      const reader = await browser.newPage({ viewport });
+      await reader.goto(pathToFileURL(join(elsewhere, 'story.html')).href);
+      await reader.waitForFunction(() => [...document.images].every((i) => i.complete));
+      const images = await reader.evaluate(() => [...document.images].map((i) => ({ src: i.currentSrc, natural: i.naturalWidth, shown: i.getBoundingClientRect().width })));
+      expect(images).toHaveLength(6);
+      for (const image of images) {
+        expect(image.src.startsWith(`${origin}/site/output/charts/`), image.src).toBe(true);
+        expect(image.src.includes('-narrow'), image.src).toBe(viewport.width < 600);
+        expect(image.natural, image.src).toBeGreaterThan(0);
+        expect(image.shown, image.src).toBeGreaterThan(0);
+      }
+      await reader.close();
+    }
+  }, 60_000);
 });

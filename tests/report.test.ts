@@ -10,6 +10,8 @@ import { buildDataDictionary } from '../pipeline/report/dictionary.js';
 import { escapeHtml, svgText } from '../pipeline/report/html.js';
 import { mdCode, mdText } from '../pipeline/report/markdown.js';
 import { buildReports } from '../pipeline/stages/report.js';
+import { CHART_FILES } from '../pipeline/stages/chart.js';
+import { exportDataset } from '../pipeline/stages/export.js';
 import { FACT_TABLES, TABLES } from '../pipeline/types.js';
 import { HOSTILE, charts, dataset, problems, reportInput, review } from './helpers/report-fixture.js';
 
@@ -83,17 +85,21 @@ describe('summary.md', () => {
     expect(amended[1]![5]).toContain('\\');
   });
 
-  it('reports the claims check: sentence, verdict and rows', () => {
+  it('reports the claims check: sentence, verdict, evidence rows and rows set aside', () => {
+    expect(summary).toContain('## Claims check (3: 1 contradicted, 1 without independent evidence)');
+    expect(summary).toContain('Rows that only claim sentences state are set aside: they neither confirm nor contradict.');
     const rows = tableLines(summary, '## Claims check').slice(2).map(cells);
     expect(rows[0]).toEqual([
       '`000_4fc6a45fc6b0fc80`',
       'Chuck Hagel: first visit to Guatemala since 1995 (2014)',
       'Hagel is the first Secretary of Defense to visit Guatemala since William Perry in 1995.',
       'consistent',
-      '`visit-chuck-hagel-gtm-2014`, `visit-william-perry-gtm-1995`',
-      'The visits table has no visit to Guatemala between 1995 and 2014.',
+      '`visit-william-perry-gtm-1995`',
+      '—',
+      'Other sentences state a visit to Guatemala in 1995 (William Perry 1995) and none between 1995 and 2014.',
     ]);
     expect(rows[1]!.slice(1, 4)).toEqual(['first visit ever to Honduras (2017)', 'The first visit ever "\\>\\<img src=x onerror="window.\\_\\_pwned=\'img\'"\\>', '**contradicted**']);
+    expect(rows[2]!.slice(3, 6)).toEqual(['no independent evidence', '—', '`visit-2005-mex-rumsfeld`']);
   });
 
   it('says so when there is nothing to report', () => {
@@ -139,7 +145,9 @@ describe('index.html', () => {
   it('creates no element and no attribute from data text', () => {
     expect(all('script')).toHaveLength(1);
     expect(all('iframe, object, embed, base, form')).toHaveLength(0);
-    expect(all('img').map((i) => i.getAttribute('src')).sort()).toEqual([...charts().keys()].map((p) => `../output/${p}`).sort());
+    // Each chart is one picture: the wide, light file as the image, the narrow and dark files as sources.
+    expect(all('img').map((i) => i.getAttribute('src')).sort()).toEqual(CHART_FILES.map((p) => `../output/${p}`).sort());
+    expect(all('picture source').map((s) => s.getAttribute('srcset')).sort()).toEqual([...charts().keys()].filter((p) => !CHART_FILES.includes(p)).map((p) => `../output/${p}`).sort());
     const handlers = all('*').flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`));
     expect(handlers).toEqual([]);
     const hrefs = all('[href]').map((a) => a.getAttribute('href')!);
@@ -185,22 +193,58 @@ describe('index.html', () => {
   });
 
   it('shows each chart with its description as alt text and embed code that pastes safely', () => {
-    for (const [path, svg] of charts()) {
+    for (const path of CHART_FILES) {
+      const svg = charts().get(path)!;
       const img = doc.querySelector(`img[src="../output/${path}"]`)!;
       expect(img.getAttribute('alt')).toBe(svgText(svg, 'desc'));
-      expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['640', '360']);
+      expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['720', '360']);
+      // The page follows the reader's setting (it is dark-aware itself), so its pictures may too.
+      const sources = [...img.closest('picture')!.querySelectorAll('source')].map((s) => [s.getAttribute('media'), s.getAttribute('srcset')]);
+      const stem = `../output/${path.replace(/\.svg$/, '')}`;
+      expect(sources).toEqual([
+        ['(prefers-color-scheme: dark) and (max-width: 599px)', `${stem}-narrow-dark.svg`],
+        ['(prefers-color-scheme: dark)', `${stem}-dark.svg`],
+        ['(max-width: 599px)', `${stem}-narrow.svg`],
+      ]);
       const chart = img.closest('.chart')!;
       const codes = [...chart.querySelectorAll('pre > code')].map((c) => c.textContent!);
       expect(codes).toHaveLength(2);
-      expect(codes[0]).toMatch(/^<img src="\.\.\/output\/charts\/[a-z-]+\.svg" alt="/);
-      expect(codes[1]).toMatch(/^<figure>\n {2}<img [^\n]+>\n {2}<figcaption>[^<]+<\/figcaption>\n<\/figure>$/);
+      // Light code, then dark code; neither follows the reader's system setting.
+      expect(codes[0]).toBe(
+        `<picture>\n  <source media="(max-width: 599px)" srcset="${stem}-narrow.svg" width="300" height="480">\n  <img src="${stem}.svg" alt="${svgText(svg, 'desc')!.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}" width="720" height="360" style="display:block;width:100%;height:auto">\n</picture>`,
+      );
+      expect(codes[1]).toContain(`srcset="${stem}-narrow-dark.svg"`);
+      expect(codes[1]).toContain(`<img src="${stem}-dark.svg"`);
       for (const code of codes) {
+        expect(code).not.toContain('prefers-color-scheme');
         const pasted = new JSDOM(code).window.document;
         expect(pasted.querySelectorAll('img')).toHaveLength(1);
         expect(pasted.querySelector('img')!.getAttribute('alt')).toBe(svgText(svg, 'desc'));
         expect(pasted.querySelectorAll('[onerror], script')).toHaveLength(0);
       }
     }
+    expect(doc.getElementById('charts')!.textContent).toContain('published without a base URL, so the addresses in the code are relative to this page');
+  });
+
+  it('writes absolute chart addresses into the embed code when the release has a base URL', () => {
+    const page = new JSDOM(buildReports(reportInput({ baseUrl: 'https://data.example.org/defense/v1/' })).get('index.html')!).window.document;
+    const codes = [...page.querySelectorAll('#charts pre > code')].map((c) => c.textContent!);
+    expect(codes).toHaveLength(6);
+    for (const code of codes) {
+      const urls = [...code.matchAll(/(?:src|srcset)="([^"]+)"/g)].map((m) => m[1]!);
+      expect(urls).toHaveLength(2);
+      for (const url of urls) expect(url).toMatch(/^https:\/\/data\.example\.org\/defense\/v1\/charts\/[a-z-]+\.svg$/);
+    }
+    expect(page.getElementById('charts')!.textContent).toContain('The code loads the files from https://data.example.org/defense/v1/');
+    // The page's own pictures still load from beside it.
+    expect([...page.querySelectorAll('img')].every((i) => i.getAttribute('src')!.startsWith('../output/charts/'))).toBe(true);
+  });
+
+  it('says what the data covers: documents, publishers, years and countries per table, not a complete record', () => {
+    const text = doc.querySelector('header .coverage')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('The tables are a compilation of what these documents state, not a complete record: 2 documents from 2 publishers.');
+    expect(text).toContain('Secretary of Defense visits: 4 rows from 2 documents by 2 publishers, 1995–2017, 3 countries');
+    expect(text).toContain('Arms purchases: 3 rows from 2 documents by 2 publishers, 2014–2017, 2 countries');
   });
 
   it('makes every fact table browsable: caption, scoped headers, quote, source link and id, labelled filter', () => {
@@ -283,6 +327,19 @@ describe('buildDataDictionary', () => {
     expect(row('city', 'secdef-visits')[6]).toBe('`Guatemala City`');
     expect(row('courses', 'training')[6]).toBe('`4`');
     expect(row('secretary_inferred', 'secdef-visits')).toEqual(expect.arrayContaining(['boolean', 'no', '`false`']));
+  });
+
+  it('says what the data covers, per table, and that it is not a complete record', () => {
+    const section = readme.slice(readme.indexOf('## What the data covers'), readme.indexOf('## Files'));
+    expect(section).toContain('The tables are a compilation of what these documents state, not a complete record: 2 documents from 2 publishers');
+    const rows = section.split('\n').filter((l) => l.startsWith('| `')).map(cells);
+    expect(rows).toEqual([
+      ['`secdef-visits`', '4', '2', '2', '1995–2017', '3'],
+      ['`arms-purchases`', '3', '2', '2', '2014–2017', '2'],
+      ['`training`', '2', '2', '2', '2010–2017', '2'],
+    ]);
+    const description = (JSON.parse(exportDataset(dataset(), { version: '0.1.0' }).get('datapackage.json') as string) as { description: string }).description;
+    expect(description).toContain('not a complete record: 2 documents from 2 publishers. secdef-visits: 4 rows from 2 documents by 2 publishers, 1995–2017, 3 countries;');
   });
 
   it('explains missing values, the CSV dialect, the formula guard, citation, licence and traceability', () => {

@@ -45,11 +45,6 @@ export function qualifiedMoney(usd: number, qualifier: Qualifier | null): string
   return `${qualifier ? QUALIFIER_WORDS[qualifier] : ''}${money(usd)}`;
 }
 
-/** "2008–2011", or "2011" for a single year. */
-export function yearSpan(start: number, end: number): string {
-  return start === end ? String(start) : `${start}–${end}`;
-}
-
 const NAME_SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
 
 /** "William J. Perry" -> "Perry", "Lloyd J. Austin III" -> "Austin". */
@@ -57,11 +52,6 @@ export function surname(name: string): string {
   const parts = clean(name).replace(/,/g, ' ').split(' ').filter(Boolean);
   while (parts.length > 1 && NAME_SUFFIX.test(parts[parts.length - 1]!)) parts.pop();
   return parts[parts.length - 1] ?? '';
-}
-
-/** "Mexico's", "the Bahamas'". */
-export function possessive(name: string): string {
-  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
 
 /** "1 fact", "3 facts". */

@@ -1,171 +1,110 @@
-// Training and security-assistance spending: one line per stated amount, grouped by recipient, drawn
-// as a bar over the years the amount covers (a multi-year amount is one bar across its years, never a
-// point) and labelled with the amount, the period and what it paid for. Amounts differ by up to eight
-// orders of magnitude ($20 for one exchange, $1.6 billion for a program), so the amount is a label,
-// not a length. Facts without an amount are counted in the subtitle, not drawn.
+// Training and security-assistance money: bars on one dollar scale (the length of a bar is its
+// money), one panel per amount basis (requested, appropriated, spent...: different measures, never
+// side by side in one ranking), the largest amounts of each. It draws exactly the amounts the data
+// dictionary's safe sum counts: totals and running totals are left out, so that no total is drawn
+// beside the parts it adds up (its parts are drawn), and no running total beside what it includes.
 import { compareCodePoints } from '../lib/text.js';
+import { basisOf, countedTraining, type BasisKey } from '../report/sums.js';
 import type { TrainingRow } from '../types.js';
-import { widenYears, yearStep, yearTicks } from './axis.js';
-import { count, integer, list, money, qualifiedMoney, yearSpan } from './format.js';
-import { type LabelPart, drawParts, placeBlock, widthOfParts, wrapParts } from './labels.js';
-import { type ChartSpec, PAD, type Scene, TEXT, WIDTH, emptyBody, lineHeight } from './svg.js';
-import { clean, truncate } from './text.js';
+import { type BarRow, type Panel, barsBody } from './bars.js';
+import { count, money, qualifiedMoney } from './format.js';
+import { emptyBody } from './frame.js';
+import type { ChartPart } from './svg.js';
+import { clean } from './text.js';
 
-const ROW = 31;
-const BAR = 13;
-/** Line step of a label placed above its bar, when it is too long to sit beside it. */
-const TWO_LINE = 26;
-const LABEL_GAP = 9;
-/** At least this many years on the axis, so that one bar is not the whole width. */
-const MIN_YEARS = 8;
-const MIN_TICK_SPACING = 60;
-const NO_RECIPIENT = 'Several or unnamed recipients';
+/** Bars drawn in all; each basis gets at least MIN_PER_PANEL and at most MAX_PER_PANEL of them. */
+const BUDGET = 20;
+const MIN_PER_PANEL = 2;
+const MAX_PER_PANEL = 6;
+const NO_RECIPIENT = 'Several recipients';
 
-interface Amount {
-  row: TrainingRow;
-  recipient: string;
-  amount: number;
-  start: number;
-  end: number;
-  /** Only the end year is stated ("delivered as of 2011"). */
-  openStart: boolean;
+/** Budget cycle order, then what was spent, then forecasts; an unstated basis last. */
+const BASES: { key: BasisKey; title: string }[] = [
+  { key: 'requested', title: 'Requested in a budget' },
+  { key: 'planned', title: 'Planned' },
+  { key: 'appropriated', title: 'Appropriated by Congress' },
+  { key: 'allocated', title: 'Allocated' },
+  { key: 'obligated', title: 'Obligated (committed)' },
+  { key: 'actual', title: 'Actual (spent)' },
+  { key: 'delivered', title: 'Delivered' },
+  { key: 'estimated', title: 'Estimated' },
+  { key: 'projected', title: 'Projected' },
+  { key: 'not stated', title: 'Basis not stated' },
+];
+
+/** Fiscal years are marked where the source speaks of them ("FY2008", "fiscal 2013"). */
+function period(row: TrainingRow): string {
+  const fy = /\bFY|\bfiscal\b/i.test(`${row.quote} ${row.description}`) ? 'FY' : '';
+  const end = row.end_year ?? row.start_year;
+  if (end === null) return '';
+  if (row.start_year === null) return `as of ${fy}${end}`;
+  return row.start_year === end ? `${fy}${end}` : `${fy}${row.start_year}–${end}`;
 }
 
-function amounts(rows: TrainingRow[]): Amount[] {
-  const out: Amount[] = [];
-  for (const row of rows) {
-    if (row.amount_usd == null) continue;
-    const a = row.start_year ?? row.end_year;
-    const b = row.end_year ?? row.start_year;
-    if (a == null || b == null) continue;
-    const recipient = clean(row.recipient) || row.recipient_iso3 || NO_RECIPIENT;
-    out.push({ row, recipient, amount: row.amount_usd, start: Math.min(a, b), end: Math.max(a, b), openStart: row.start_year == null });
-  }
-  return out;
+function what(row: TrainingRow): string {
+  return clean(row.program) || clean(row.description);
 }
 
-/** "in 2001", "2008–2011", "through 2011". */
-function period(a: Amount): string {
-  if (a.openStart) return `through ${a.end}`;
-  return a.start === a.end ? `in ${a.start}` : yearSpan(a.start, a.end);
-}
-
-/** The period in a sentence: "in 2001", "over 2008–2011", "through 2011". */
-function periodPhrase(a: Amount): string {
-  return a.openStart || a.start === a.end ? period(a) : `over ${period(a)}`;
-}
-
-/** "IMET (planned), 21 trainees": program (or description), basis unless actual, trainees. */
-function what(a: Amount): string {
-  const name = clean(a.row.program) || clean(a.row.description) || a.row.category;
-  const basis = a.row.amount_basis && a.row.amount_basis !== 'actual' && !name.toLowerCase().includes(a.row.amount_basis) ? ` (${a.row.amount_basis})` : '';
-  return `${name}${basis}${a.row.trainees != null ? `, ${integer(a.row.trainees)} trainees` : ''}`;
-}
-
-function groups(items: Amount[]): { name: string; items: Amount[]; largest: Amount }[] {
-  const by = new Map<string, Amount[]>();
-  for (const a of items) by.set(a.recipient, [...(by.get(a.recipient) ?? []), a]);
-  return [...by.entries()]
-    .map(([name, list]) => {
-      list.sort((a, b) => a.start - b.start || a.end - b.end || b.amount - a.amount || compareCodePoints(a.row.id, b.row.id));
-      const largest = list.reduce((m, a) => (a.amount > m.amount ? a : m));
-      return { name, items: list, largest };
-    })
-    .sort((a, b) => b.largest.amount - a.largest.amount || compareCodePoints(a.name, b.name));
-}
-
-export function trainingChart(rows: TrainingRow[], source: string): ChartSpec {
-  const shown = amounts(rows);
-  const recipients = groups(shown);
-  const withoutAmount = rows.filter((r) => r.amount_usd == null).length;
-  const withoutYear = rows.length - withoutAmount - shown.length;
-
-  const body = (scene: Scene, top: number): number => {
-    if (rows.length === 0) return emptyBody(scene, top);
-    if (shown.length === 0) return emptyBody(scene, top, 'No amounts yet');
-    const [y0, y1] = widenYears(Math.min(...shown.map((a) => a.start)), Math.max(...shown.map((a) => a.end)) + 1, MIN_YEARS);
-    const x0 = PAD + 2;
-    const x1 = WIDTH - PAD - 2;
-    const x = (year: number): number => x0 + ((year - y0) / (y1 - y0)) * (x1 - x0);
-    const ticks = yearTicks(y0, y1 - 1, yearStep((x1 - x0) / (y1 - y0), MIN_TICK_SPACING));
-
-    const axisY = top + lineHeight('tick') / 2;
-    for (const t of ticks) scene.text(x(t + 0.5), axisY, String(t), 'tick', 'middle');
-    let y = top + lineHeight('tick') + 6;
-    const gridTop = y;
-    const bounds = { left: PAD, right: WIDTH - PAD, gap: LABEL_GAP };
-
-    for (const group of recipients) {
-      y += 8;
-      scene.text(PAD, y + lineHeight('head') / 2, truncate(group.name, WIDTH - 2 * PAD, TEXT.head.size, true), 'head');
-      y += lineHeight('head');
-      for (const a of group.items) {
-        let cy = y + ROW / 2;
-        const bx1 = x(a.start) + 1.5;
-        const bx2 = x(a.end + 1) - 1.5;
-        const label: LabelPart[] = [
-          { text: qualifiedMoney(a.amount, a.row.amount_qualifier), role: 'value' },
-          { text: period(a), role: 'muted' },
-          { text: what(a), role: 'label' },
-        ];
-        const beside = placeBlock(scene, [bx1, bx2], cy, label, bounds, TWO_LINE, 3);
-        if (beside) {
-          y += (beside - 1) * TWO_LINE;
-        } else {
-          // Too long to sit beside the bar even on three lines: the label goes on its own line(s)
-          // above it, starting where the bar starts unless that would push it off the right edge.
-          const lines = wrapParts(label, WIDTH - 2 * PAD, 3);
-          const start = Math.max(PAD, Math.min(bx1, WIDTH - PAD - 1 - Math.max(...lines.map(widthOfParts))));
-          for (const line of lines) {
-            drawParts(scene, start, cy, line, WIDTH - PAD - start);
-            cy += TWO_LINE;
-            y += TWO_LINE;
-          }
-        }
-        scene.rect(bx1, cy - BAR / 2, bx2, cy + BAR / 2, a.openStart ? 'open' : 'bar');
-        y += ROW;
-      }
-      scene.line(PAD, y + 4, WIDTH - PAD, y + 4, 'grid');
-      y += 4;
-    }
-    for (const t of ticks) scene.line(x(t + 0.5), gridTop, x(t + 0.5), y, 'grid');
-    return y;
-  };
-
-  const missing = withoutAmount ? ` · ${count(withoutAmount, 'fact')} without amounts not shown` : '';
-  const notes = ['Each bar spans the years an amount covers.'];
-  if (shown.some((a) => a.openStart)) notes[0] += ' Pale bars: only the last year is stated.';
-  if (withoutYear) notes.push(`${count(withoutYear, 'amount')} without a year ${withoutYear === 1 ? 'is' : 'are'} not shown.`);
+function bar(row: TrainingRow): BarRow {
+  // The period first, so that a long description never cuts it; not twice when the description says it.
+  const when = period(row);
+  const said = row.end_year !== null && what(row).includes(String(row.end_year));
+  const detail = when && !said ? `${when} · ${what(row)}` : what(row);
   return {
-    prefix: 'training',
-    title: 'U.S. military training and aid',
-    subtitle: missing ? `US$ by period${missing}` : 'Stated amounts in US$, by period and recipient',
-    notes: shown.length ? notes : notes.slice(1),
-    desc: describe(rows.length, shown, recipients, withoutAmount, withoutYear),
-    source,
-    body,
+    label: [
+      { text: clean(row.recipient) || NO_RECIPIENT, role: 'value' },
+      { text: detail, role: 'muted' },
+    ],
+    value: row.amount_usd!,
+    valueText: qualifiedMoney(row.amount_usd!, row.amount_qualifier),
   };
 }
 
-function describe(
-  total: number,
-  shown: Amount[],
-  recipients: ReturnType<typeof groups>,
-  withoutAmount: number,
-  withoutYear: number,
-): string {
+const largestFirst = (a: TrainingRow, b: TrainingRow) => b.amount_usd! - a.amount_usd! || compareCodePoints(a.id, b.id);
+
+export function trainingChart(rows: TrainingRow[]): ChartPart<TrainingRow> {
+  const counted = countedTraining(rows);
+  const groups = BASES.map((b) => ({ ...b, rows: counted.filter((r) => basisOf(r) === b.key).sort(largestFirst) })).filter((g) => g.rows.length);
+  const perPanel = Math.min(MAX_PER_PANEL, Math.max(MIN_PER_PANEL, Math.floor(BUDGET / Math.max(1, groups.length))));
+  const panels: Panel[] = groups.map((g) => {
+    const rest = g.rows.length - perPanel;
+    return { title: g.title, rows: g.rows.slice(0, perPanel).map(bar), more: rest > 0 ? `${perPanel} largest of ${g.rows.length}` : null };
+  });
+  const drawn = groups.flatMap((g) => g.rows.slice(0, perPanel));
+  const totals = rows.filter((r) => r.amount_usd !== null && (r.total || r.cumulative)).length;
+  const withoutAmount = rows.filter((r) => r.amount_usd === null).length;
+
+  const notes: string[] = [];
+  notes.push('Kinds of amount (requested, appropriated, spent...) measure different things and are never added together or ranked as one.');
+  if (counted.length > drawn.length) notes.push(`The ${count(perPanel, 'largest amount')} of each kind; all ${count(counted.length, 'amount')} are in training.csv.`);
+  if (totals) notes.push(`Totals and running totals (${count(totals, 'row')}) are not drawn: the amounts they add up are, so nothing is drawn beside its parts.`);
+  if (drawn.length) notes.push('FY: U.S. fiscal year (October to September), where the source says so.');
+  if (withoutAmount) notes.push(`${count(withoutAmount, 'fact')} without an amount (trainees, courses) ${withoutAmount === 1 ? 'is' : 'are'} not drawn.`);
+
+  return {
+    spec: {
+      prefix: 'training',
+      title: 'U.S. military training and security assistance',
+      subtitle: 'Largest stated amounts in U.S. dollars, by kind of amount',
+      notes,
+      desc: describe(rows.length, groups),
+      body: (scene, top) => (rows.length === 0 ? emptyBody(scene, top) : panels.length === 0 ? emptyBody(scene, top, 'No amounts yet') : barsBody(panels, scene, top)),
+    },
+    drawn,
+    years: drawn.flatMap((r) => [r.start_year, r.end_year].filter((y): y is number => y !== null)),
+  };
+}
+
+function describe(total: number, groups: { title: string; rows: TrainingRow[] }[]): string {
   if (total === 0) return 'No training or assistance spending yet: the table is empty.';
-  const sentences: string[] = [];
-  const top = recipients[0];
-  if (top) {
-    const a = top.largest;
-    sentences.push(`The largest amount shown is ${qualifiedMoney(a.amount, a.row.amount_qualifier)} for ${top.name} ${periodPhrase(a)}: ${what(a)}.`);
-    const others = recipients.slice(1, 3).map((g) => `${g.name === NO_RECIPIENT ? NO_RECIPIENT.toLowerCase() : g.name}, ${money(g.largest.amount)} ${periodPhrase(g.largest)}`);
-    if (others.length) sentences.push(`Next come ${list(others)}.`);
-    const amountsShown = shown.map((a) => a.amount);
-    sentences.push(`${count(shown.length, 'amount')} for ${count(recipients.length, 'recipient')}, from ${money(Math.min(...amountsShown))} to ${money(Math.max(...amountsShown))}; ${count(shown.filter((a) => a.end > a.start).length, 'amount')} cover several years.`);
-  }
-  if (withoutAmount) sentences.push(`${count(withoutAmount, 'fact')} without amounts ${withoutAmount === 1 ? 'is' : 'are'} not shown.`);
-  if (withoutYear) sentences.push(`${count(withoutYear, 'amount')} without a year ${withoutYear === 1 ? 'is' : 'are'} not shown.`);
-  return sentences.join(' ');
+  if (groups.length === 0) return 'No amounts yet: the training rows state trainees or courses only.';
+  const top = (g: { title: string; rows: TrainingRow[] }) => {
+    const r = g.rows[0]!;
+    const when = period(r);
+    return `${g.title.toLowerCase()}, ${money(r.amount_usd!)} for ${clean(r.recipient) || 'several recipients'}${what(r) ? `: ${what(r)}` : ''}${when ? `, ${when}` : ''}`;
+  };
+  return [
+    `Bars of stated training and security-assistance amounts in U.S. dollars, by kind of amount; kinds are never added together. The largest of each kind: ${groups.map(top).join('; ')}.`,
+    'Totals and running totals are left out, their parts drawn instead.',
+  ].join(' ');
 }

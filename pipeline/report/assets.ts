@@ -18,6 +18,9 @@ h2{font-size:1.45rem;line-height:1.25;margin:2.5rem 0 .75rem;padding-top:1rem;bo
 h3{font-size:1.15rem;line-height:1.3;margin:1.75rem 0 .5rem}
 p{max-width:46rem}
 .kicker,.meta{color:var(--muted);font-size:.95rem;margin:0}
+.coverage{max-width:46rem;border-left:4px solid var(--line);padding:.1rem 0 .1rem 1rem;margin:1rem 0}
+.coverage p{margin:.25rem 0}
+.coverage ul{margin:.25rem 0;padding-left:1.25rem}
 nav ul{list-style:none;padding:0;margin:1rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem 1.25rem}
 .skip{position:absolute;left:-100vw;top:0;background:var(--bg);padding:.5rem 1rem;z-index:1}
 .skip:focus{left:0}

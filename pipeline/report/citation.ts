@@ -20,13 +20,14 @@ export interface ReleaseInfo {
   version: string;
   /** YYYY-MM-DD. */
   date: string;
-  homepage: string;
+  /** Where the project lives; null until package.json names a public address (never a placeholder). */
+  homepage: string | null;
   contributors: Contributor[];
 }
 
 interface PackageJson {
   version: string;
-  homepage: string;
+  homepage?: string;
   contributors?: { name: string; email?: string; url?: string; role?: string }[];
 }
 
@@ -64,13 +65,13 @@ export function lastDayOf(published: string): string {
 export function releaseInfo(version: string, sources: Pick<SourceRow, 'accessed' | 'published'>[]): ReleaseInfo {
   const pkg = packageJson();
   const contributors = (pkg.contributors ?? []).map((c) => ({ title: c.name, ...(c.email ? { email: c.email } : {}), ...(c.url ? { path: c.url } : {}), role: c.role ?? 'author' }));
-  return { title: DATASET_TITLE, version, date: releaseDate(sources), homepage: pkg.homepage, contributors };
+  return { title: DATASET_TITLE, version, date: releaseDate(sources), homepage: pkg.homepage ?? null, contributors };
 }
 
 /** "Authors (2026). Title (version 0.1.0, released 2026-12-02) [Data set]. URL" */
 export function suggestedCitation(info: ReleaseInfo): string {
   const authors = info.contributors.filter((c) => c.role === 'author').map((c) => c.title);
-  return `${authors.join(', ') || 'Anonymous'} (${info.date.slice(0, 4)}). ${info.title} (version ${info.version}, released ${info.date}) [Data set]. ${info.homepage}`;
+  return `${authors.join(', ') || 'Anonymous'} (${info.date.slice(0, 4)}). ${info.title} (version ${info.version}, released ${info.date}) [Data set].${info.homepage ? ` ${info.homepage}` : ''}`;
 }
 
 /** YAML double-quoted scalar. */
@@ -86,7 +87,7 @@ export function citationCff(info: ReleaseInfo): string {
     `title: ${yaml(info.title)}`,
     `version: ${yaml(info.version)}`,
     `date-released: ${yaml(info.date)}`,
-    `url: ${yaml(info.homepage)}`,
+    ...(info.homepage ? [`url: ${yaml(info.homepage)}`] : []),
     'license: CC-BY-4.0',
     'authors:',
     ...(authors.length ? authors : [{ title: 'Anonymous' } as Contributor]).flatMap((a) => [`  - name: ${yaml(a.title)}`, ...(a.email ? [`    email: ${yaml(a.email)}`] : []), ...(a.path ? [`    website: ${yaml(a.path)}`] : [])]),

@@ -2,7 +2,8 @@
 // with type, unit, allowed values and format) and from the data (row counts, an example per column).
 import { COLUMNS } from '../lib/columns.js';
 import { formatNumber } from '../lib/serialize.js';
-import { TABLES, type Dataset, type Table } from '../types.js';
+import { FACT_TABLES, TABLES, type Dataset, type Table } from '../types.js';
+import { NOT_COMPLETE, publisherCount, tableCoverage } from './coverage.js';
 import { mdCode, mdDocument, mdTable, mdText, plural } from './markdown.js';
 import { DATASET_TITLE, SCHEMAS, TABLE_TITLES } from './tables.js';
 import { releaseInfo, suggestedCitation, type ReleaseInfo } from './citation.js';
@@ -80,6 +81,19 @@ export function buildDataDictionary(data: Dataset, release: ReleaseInfo | string
       'Facts about U.S. defense relations with Latin America and the Caribbean, read from news articles and government releases.',
       'Three fact tables (`secdef-visits`, `arms-purchases`, `training`) and two supporting tables: `sources` (the documents) and `evidence` (every sentence, in any document, that states each fact).',
     ].join(' '),
+    '## What the data covers',
+    [
+      `The tables are ${NOT_COMPLETE}: ${plural(data.sources.length, 'document')} from ${plural(publisherCount(data), 'publisher')} (listed in \`sources\`).`,
+      'A visit, sale or program that none of them mentions is not here, so a count or a sum says what these documents state, never how many or how much there was.',
+    ].join(' '),
+    mdTable(
+      ['Table', 'Rows', 'Documents', 'Publishers', 'Years', 'Countries'],
+      FACT_TABLES.map((t) => {
+        const c = tableCoverage(data, t);
+        return [mdCode(t), formatNumber(c.rows), formatNumber(c.documents), formatNumber(c.publishers), c.years ? (c.years[0] === c.years[1] ? String(c.years[0]) : `${c.years[0]}–${c.years[1]}`) : '—', formatNumber(c.countries)];
+      }),
+      [1, 2, 3, 5],
+    ),
     '## Files',
     mdTable(
       ['File', 'What it holds'],
@@ -90,7 +104,7 @@ export function buildDataDictionary(data: Dataset, release: ReleaseInfo | string
         [mdCode('data/<table>.xlsx'), 'The same table as an Excel workbook, for spreadsheets: opens with every accent and column right in any locale; text is never read as a formula.'],
         [mdCode('CITATION.cff'), 'How to cite this release, in the Citation File Format.'],
         [mdCode('LICENSE.md'), 'The licence of the data (CC BY 4.0).'],
-        [mdCode('charts/*.svg'), 'Static, self-contained SVG charts with a title, a description and a source line.'],
+        [mdCode('charts/*.svg'), 'Static, self-contained SVG charts with a title, a description, their coverage and sources: each in a wide and a narrow (`-narrow`, for phones) layout, light and dark (`-dark`).'],
         [mdCode('README.md'), 'This data dictionary.'],
         [mdCode('.pipeline-release.json'), 'The list of files this release wrote (the pipeline replaces only folders that carry it).'],
       ],
@@ -102,12 +116,15 @@ export function buildDataDictionary(data: Dataset, release: ReleaseInfo | string
       'When several sentences or documents state the same fact, the row cites one of them and `evidence` lists them all.',
     ].join(' '),
     '## Adding up without counting twice',
+    'Each fact table has one filter that adds it up without counting anything twice (the charts draw what it counts):',
     [
-      'In `arms-purchases`, an item bought as part of a larger deal points at the deal\'s row with `part_of`, and the rows of one deal at its stages (notified, ordered, delivered) share a `deal_id`:',
-      'to add up money, take the rows whose `part_of` is empty, and one row per `deal_id` (its latest stage).',
-      'In `training`, a figure that a total of the same document adds up points at that total with `part_of`; a running total as of a date (`cumulative` true) includes earlier figures of its programme;',
-      'and amounts of different `amount_basis` (requested, appropriated, delivered, ...) are different measures of the same money:',
-      'to add up money, take one `amount_basis` at a time, the rows whose `part_of` is empty and whose `cumulative` is false.',
+      '- `secdef-visits`: count the rows. A row is one secretary\'s visit to one country in one year: a trip through three countries is three rows, and two trips to one country in one year are one row.',
+      '- `arms-purchases`: add `value_usd` over the rows whose `part_of` is empty (an item of a priced package points at the package with `part_of`: its money is inside the package\'s), one row per `deal_id` (the rows of one deal at its stages share it): the row at the latest stage that states a value, stages in the order `proposed`, `approved`, `ordered`, `purchased`, `delivered`, then the latest `year`, then the larger value. A `proposed` or `approved` value is the ceiling notified before a sale, not money paid: keep those deals apart when that matters.',
+      '- `training`: add `amount_usd` over the rows whose `total` is false and whose `cumulative` is false, one `amount_basis` at a time (an empty `amount_basis` is a basis of its own: not stated). A total\'s parts are rows of their own (they point at it with `part_of` when the document links them), so leaving totals out counts each dollar once, even in a table with totals of totals (per year and per program); a running total (`cumulative`) includes earlier amounts of its program. To quote a document\'s total, read its row alone, never together with its parts.',
+    ].join('\n'),
+    [
+      'These filters keep a document\'s totals, running totals, packages and deal stages from being counted twice. Two documents can still state the same money in different ways (a three-year program total in one, a single year of it in another):',
+      'before adding across documents, compare `program`, the years and `source_id`.',
       'Rows with `review` `unreviewed` come from documents no editor has checked yet.',
     ].join(' '),
     '## Tables',
@@ -134,7 +151,7 @@ export function buildDataDictionary(data: Dataset, release: ReleaseInfo | string
     `This is version ${v}, released ${mdText(info.date)}. Please cite the version you used, and where you use a single fact, its source document too (\`sources.csv\`: title, publisher, URL, and the day it was accessed). Suggested citation:`,
     `> ${mdText(suggestedCitation(info))}`,
     'The same in the Citation File Format is in `CITATION.cff`, and as BibTeX:',
-    ['```bibtex', `@misc{defense_relations_latam,`, `  title = {${DATASET_TITLE}},`, `  author = {${info.contributors.filter((c) => c.role === 'author').map((c) => `{${c.title.replace(/[{}]/g, '')}}`).join(' and ')}},`, `  version = {${version.replace(/[{}]/g, '')}},`, `  year = {${info.date.slice(0, 4)}},`, `  date = {${info.date}},`, `  url = {${info.homepage.replace(/[{}]/g, '')}},`, '  note = {Data set, CC BY 4.0},', '}', '```'].join('\n'),
+    ['```bibtex', `@misc{defense_relations_latam,`, `  title = {${DATASET_TITLE}},`, `  author = {${info.contributors.filter((c) => c.role === 'author').map((c) => `{${c.title.replace(/[{}]/g, '')}}`).join(' and ')}},`, `  version = {${version.replace(/[{}]/g, '')}},`, `  year = {${info.date.slice(0, 4)}},`, `  date = {${info.date}},`,  ...(info.homepage ? [`  url = {${info.homepage.replace(/[{}]/g, '')}},`] : []), '  note = {Data set, CC BY 4.0},', '}', '```'].join('\n'),
     '## Licence',
     'The data (every file in this folder) is released under the Creative Commons Attribution 4.0 International licence, [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/). The source texts keep their own licence and copyright (column `license` of `sources`); the quotes are short excerpts cited for research and reporting.',
   ]);

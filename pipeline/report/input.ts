@@ -8,9 +8,12 @@ export interface ClaimCheck {
   claim: Claim;
   /** The claim's sentence. */
   quote: string;
-  verdict: 'consistent' | 'contradicted';
-  /** Ids of the visit rows that support or contradict it. */
+  /** `unverified`: no sentence but the claims' own states the visits that would settle it. */
+  verdict: 'consistent' | 'contradicted' | 'unverified';
+  /** Ids of the visit rows, stated independently of the claim, that support or contradict it. */
   rows: string[];
+  /** Ids of the visit rows in its range that only claim sentences state: no evidence either way. */
+  set_aside: string[];
   explanation: string;
 }
 
@@ -46,4 +49,6 @@ export interface ReportInput {
   version: string;
   /** Relative path from the reports folder to the output folder ("../output" by default). */
   outputHref: string;
+  /** Absolute URL of the output folder as published (--base-url), ending in "/", for embed code; null when not given. */
+  baseUrl: string | null;
 }

@@ -4,14 +4,17 @@
 import { FACT_TABLES, TABLES, type Table } from '../types.js';
 import { STYLE, SCRIPT, cspHash } from './assets.js';
 import { COUNT_NAMES, SHORT_NAMES, factTableSection } from './browse.js';
-import { escapeHtml, escapeReadable, groupDigits, link, scrollTable, svgSize, svgText, visuallyHidden } from './html.js';
+import { NARROW_BELOW } from '../charts/frame.js';
+import { NOT_COMPLETE, coverageText, publisherCount, tableCoverage } from './coverage.js';
+import { embedCode, embeddable, pagePicture } from './embed.js';
+import { escapeHtml, groupDigits, link, scrollTable, visuallyHidden } from './html.js';
 import type { ReportInput } from './input.js';
 import { DATASET_TITLE, SCHEMAS } from './tables.js';
 
 const CHARTS = [
-  { path: 'charts/secdef-visits.svg', table: 'secdef-visits', name: 'Secretary of Defense visits' },
-  { path: 'charts/arms-purchases.svg', table: 'arms-purchases', name: 'Arms purchases' },
-  { path: 'charts/training-spending.svg', table: 'training', name: 'Training and security-assistance spending' },
+  { slug: 'secdef-visits', table: 'secdef-visits', name: 'Secretary of Defense visits' },
+  { slug: 'arms-purchases', table: 'arms-purchases', name: 'Arms purchases' },
+  { slug: 'training-spending', table: 'training', name: 'Training and security-assistance spending' },
 ] as const;
 
 export function buildIndexHtml(input: ReportInput): string {
@@ -79,6 +82,7 @@ function header(input: ReportInput): string {
 <p class="kicker">Open data · version ${escapeHtml(input.version)}</p>
 <h1>${escapeHtml(DATASET_TITLE)}</h1>
 <p>Facts about U.S. defense relations with Latin America and the Caribbean, read from ${escapeHtml(groupDigits(input.data.sources.length))} news articles and government releases: visits by U.S. Secretaries of Defense, arms purchases by the region's governments, and U.S. military training and security-assistance spending. ${escapeHtml(groupDigits(facts))} facts in three tables; every row quotes the sentence that states it and gives its position in the source text, so anyone can check it.</p>
+${coverage(input)}
 <nav aria-label="On this page">
 <ul>
 <li><a href="#downloads">Downloads</a></li>
@@ -89,6 +93,18 @@ ${FACT_TABLES.map((t) => `<li><a href="#${t}">${escapeHtml(SHORT_NAMES[t])}</a><
 </nav>
 </div>
 </header>`;
+}
+
+/** What the data covers, per fact table: said before anything is counted. */
+function coverage(input: ReportInput): string {
+  const publishers = publisherCount(input.data);
+  const items = FACT_TABLES.map((t) => `<li><a href="#${t}">${escapeHtml(SHORT_NAMES[t])}</a>: ${escapeHtml(coverageText(tableCoverage(input.data, t)))}</li>`);
+  return `<div class="coverage">
+<p><strong>What this covers.</strong> The tables are ${escapeHtml(NOT_COMPLETE)}: ${escapeHtml(groupDigits(input.data.sources.length))} documents from ${escapeHtml(groupDigits(publishers))} publishers. A visit, sale or program that none of them mentions is not here, so a count or a sum says what these documents state, never how many or how much there was.</p>
+<ul>
+${items.join('\n')}
+</ul>
+</div>`;
 }
 
 function fileLink(path: string, text: string, context: string, href: (p: string) => string, has: Set<string>): string {
@@ -113,32 +129,33 @@ ${scrollTable('downloads', `Tables in version ${escapeHtml(input.version)}`, '<t
 }
 
 function charts(input: ReportInput, href: (p: string) => string, has: Set<string>): string {
+  // Embed code loads the charts from the base URL the release was published with, else from this page's place.
+  const base = input.baseUrl;
+  const embedHref = base ? (path: string) => new URL(path, base).href : href;
   const figures = CHARTS.map((chart) => {
-    const svg = input.charts.get(chart.path) ?? '';
-    const title = svgText(svg, 'title') ?? chart.name;
-    if (!has.has(chart.path)) return `<div class="chart">\n<h3>${escapeHtml(title)}</h3>\n<p>This chart is not in this release.</p>\n</div>`;
-    const alt = svgText(svg, 'desc') ?? `${chart.name} chart: the data is in the ${chart.table} table.`;
-    const size = svgSize(svg);
-    const dims = size ? ` width="${size.width}" height="${size.height}"` : '';
-    const src = href(chart.path);
-    const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dims}>`;
-    const snippetImg = `<img src="${escapeReadable(src)}" alt="${escapeReadable(alt)}"${dims} style="max-width:100%;height:auto">`;
-    const snippetFigure = `<figure>\n  ${snippetImg}\n  <figcaption>${escapeReadable(`${title}. Data: ${DATASET_TITLE}, version ${input.version} (CC BY 4.0).`)}</figcaption>\n</figure>`;
-    const slug = chart.path.replace(/^charts\/|\.svg$/g, '');
+    const e = embeddable(chart.slug, input.charts, has);
+    if (!e) return `<div class="chart">\n<h3>${escapeHtml(chart.name)}</h3>\n<p>This chart is not in this release.</p>\n</div>`;
+    const downloads = [e.wide, e.narrow, e.dark, e.narrowDark]
+      .filter((v) => v !== null)
+      .map((v) => `<a href="${escapeHtml(href(v.path))}">${escapeHtml(v.path.replace(/^charts\//, ''))}</a>`)
+      .join(' · ');
     // The SVG shows its own title; the heading is there for navigation by heading.
     return `<div class="chart">
-<h3 class="vh">${escapeHtml(title)}</h3>
+<h3 class="vh">${escapeHtml(e.title)}</h3>
 <figure>
-${img}
-<figcaption>Download the <a href="${escapeHtml(src)}">SVG${visuallyHidden(` of ${chart.name.toLowerCase()}`)}</a> · data: <a href="#${chart.table}">${escapeHtml(SHORT_NAMES[chart.table])}</a></figcaption>
+${pagePicture(e, href)}
+<figcaption>SVG files: ${downloads} · data: <a href="#${chart.table}">${escapeHtml(SHORT_NAMES[chart.table])}</a> (${escapeHtml(coverageText(tableCoverage(input.data, chart.table)))})</figcaption>
 </figure>
-${snippet(`${slug}-img`, 'Embed the image', snippetImg, chart.name)}
-${snippet(`${slug}-figure`, 'Embed with a caption', snippetFigure, chart.name)}
+${snippet(`${chart.slug}-light`, 'Embed code', embedCode(e, embedHref, 'light'), chart.name)}
+${e.dark ? snippet(`${chart.slug}-dark`, 'Embed code for a dark page', embedCode(e, embedHref, 'dark'), chart.name) : ''}
 </div>`;
   });
+  const where = base
+    ? `The code loads the files from <code>${escapeHtml(base)}</code>, so it works wherever you paste it.`
+    : 'This release was published without a base URL, so the addresses in the code are relative to this page: change <code>src</code> and <code>srcset</code> to where you host the files (or publish with <code>--base-url</code>).';
   return `<section id="charts" aria-labelledby="charts-h">
 <h2 id="charts-h">Charts</h2>
-<p>Static, self-contained SVG files with a title, a description and a source line. To embed one, copy the code below it; the paths are relative to this page, so point <code>src</code> at wherever you host the SVG file.</p>
+<p>Static, self-contained SVG files with a title, a description, what they cover and their sources. To embed one, paste the code below it into your page. ${where} On screens under ${NARROW_BELOW} px the code shows the narrow layout, whose text stays at 12 px or more; the charts stay light whatever the reader's system setting, unless you choose the code for a dark page.</p>
 <div class="charts">
 ${figures.join('\n')}
 </div>

@@ -84,20 +84,31 @@ function claimText({ claim }: ClaimCheck): string {
   return `${who}first visit ever to ${claim.country}${when}`;
 }
 
+const VERDICTS: Record<ClaimCheck['verdict'], string> = {
+  consistent: 'consistent',
+  contradicted: '**contradicted**',
+  unverified: 'no independent evidence',
+};
+
 function claimsSection(claims: ClaimCheck[]): string {
   if (claims.length === 0) return '## Claims check\n\nNo document claims a first visit, a first visit since a year, or an n-th visit.';
-  const contradicted = claims.filter((c) => c.verdict === 'contradicted').length;
+  const count = (v: ClaimCheck['verdict']) => claims.filter((c) => c.verdict === v).length;
   const rows = claims.map((c) => [
     mdCode(c.claim.mention.source_id),
     mdText(claimText(c)),
     mdText(c.quote),
-    c.verdict === 'contradicted' ? '**contradicted**' : 'consistent',
+    VERDICTS[c.verdict],
     c.rows.length ? c.rows.map(mdCode).join(', ') : '—',
+    c.set_aside.length ? c.set_aside.map(mdCode).join(', ') : '—',
     mdText(c.explanation),
   ]);
   return [
-    `## Claims check (${formatNumber(claims.length)}, ${formatNumber(contradicted)} contradicted)`,
-    'Sentences such as "the first secretary to visit Guatemala since 2005", checked against the visits table.',
-    mdTable(['Document', 'Claim', 'Sentence', 'Verdict', 'Rows', 'Explanation'], rows),
+    `## Claims check (${formatNumber(claims.length)}: ${formatNumber(count('contradicted'))} contradicted, ${formatNumber(count('unverified'))} without independent evidence)`,
+    [
+      'Sentences such as "the first secretary to visit Guatemala since 2005", checked against the visits table on independent evidence only.',
+      'A claim\'s own sentence often states the visits it is checked against ("since 2005" makes a 2005 row), and the same claim in another document is an echo: a visit counts only when a sentence that makes no claim about that country states it.',
+      'Rows that only claim sentences state are set aside: they neither confirm nor contradict. A visit the table lacks contradicts nothing either, since the table is not a complete record.',
+    ].join(' '),
+    mdTable(['Document', 'Claim', 'Sentence', 'Verdict', 'Evidence rows', 'Set aside', 'Explanation'], rows),
   ].join('\n\n');
 }

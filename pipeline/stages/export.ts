@@ -9,6 +9,7 @@ import { buildDataDictionary } from '../report/dictionary.js';
 import { citationCff, DATA_LICENSE, datasetVersion, releaseInfo, type ReleaseInfo } from '../report/citation.js';
 import { TABLES, type Dataset, type Table } from '../types.js';
 import { filesState, isMain, needs, type Stage } from './stage.js';
+import { coverageStatement } from '../report/coverage.js';
 
 export interface PackageInfo {
   version: string;
@@ -81,12 +82,11 @@ function datapackage(data: Dataset, info: ReleaseInfo): Record<string, unknown> 
     profile: 'tabular-data-package',
     name: 'defense-relations-latin-america',
     title: 'U.S. defense relations with Latin America and the Caribbean: visits, arms purchases and training',
-    description:
-      'Facts extracted from news articles and government releases, each row cited to the verbatim sentence that states it (source_id, quote, char_start, char_end in Unicode code points). Amounts are nominal U.S. dollars as stated.',
+    description: `Facts extracted from news articles and government releases, each row cited to the verbatim sentence that states it (source_id, quote, char_start, char_end in Unicode code points). Amounts are nominal U.S. dollars as stated. ${coverageStatement(data)}`,
     version: info.version,
     // The release date, from the data (see pipeline/report/citation.ts), never the clock.
     created: `${info.date}T00:00:00Z`,
-    homepage: info.homepage,
+    ...(info.homepage ? { homepage: info.homepage } : {}),
     contributors: info.contributors,
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     sources: data.sources.map((s) => ({ title: s.title, path: s.url })),

@@ -41,13 +41,14 @@ export const reportStage: Stage<'report'> = {
       documents: summarize(docs, data),
       problems,
       review: reviewed,
-      claims: checkClaims(reviewed.claims, data['secdef-visits'], (c) => byId.get(c.mention.source_id)!.text.slice(c.mention.start, c.mention.end)),
+      claims: checkClaims(reviewed.claims, data['secdef-visits'], data.evidence, (id) => byId.get(id)!.text),
       charts: new Map([...charts.keys()].map((path) => [path, text(charts, path)])),
       outputFiles: [...files.keys(), ...charts.keys()].sort(),
       previous: previous.data,
       previousNotes: previous.notes,
       version,
       outputHref: relative(options.reports, options.out) || '.',
+      baseUrl: options.baseUrl,
     });
     return { result: reports, summary: `${reports.size} files` };
   },

@@ -200,40 +200,59 @@ export const claims: ClaimCheck[] = [
     claim: { kind: 'first-since', country_iso3: 'GTM', country: 'Guatemala', since: 1995, ordinal: null, secretary: 'Chuck Hagel', year: 2014, mention: { source_id: HAGEL, start: 300, end: 380 } },
     quote: 'Hagel is the first Secretary of Defense to visit Guatemala since William Perry in 1995.',
     verdict: 'consistent',
-    rows: ['visit-chuck-hagel-gtm-2014', 'visit-william-perry-gtm-1995'],
-    explanation: 'The visits table has no visit to Guatemala between 1995 and 2014.',
+    rows: ['visit-william-perry-gtm-1995'],
+    set_aside: [],
+    explanation: 'Other sentences state a visit to Guatemala in 1995 (William Perry 1995) and none between 1995 and 2014.',
   },
   {
     claim: { kind: 'first-ever', country_iso3: 'HND', country: 'Honduras', since: null, ordinal: null, secretary: null, year: 2017, mention: { source_id: EVIL, start: 0, end: 40 } },
     quote: `The first visit ever ${HOSTILE.attribute}`,
     verdict: 'contradicted',
     rows: ['visit-unnamed-hnd-2017'],
+    set_aside: [],
     explanation: 'An earlier visit to Honduras is in the table.',
+  },
+  {
+    claim: { kind: 'first-since', country_iso3: 'MEX', country: 'Mexico', since: 2005, ordinal: null, secretary: 'Chuck Hagel', year: 2014, mention: { source_id: HAGEL, start: 400, end: 470 } },
+    quote: 'Hagel is the first Secretary of Defense to visit Mexico since 2005.',
+    verdict: 'unverified',
+    rows: [],
+    set_aside: ['visit-2005-mex-rumsfeld'],
+    explanation: "No sentence but the claim's own states a visit to Mexico in 2005: no independent evidence either way (the rows it made are set aside).",
   },
 ];
 
 /** A chart as the chart stage draws it: self-contained SVG with title, desc and a source line. */
-export function chartSvg(title: string, desc: string, id: string): string {
+export function chartSvg(title: string, desc: string, id: string, width = 720, height = 360): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360" width="640" height="360" role="img" aria-labelledby="${id}-title ${id}-desc">
+  const dark = id.endsWith('-dark');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc">
 <title id="${id}-title">${esc(title)}</title>
 <desc id="${id}-desc">${esc(desc)}</desc>
-<rect width="640" height="360" fill="#ffffff"/>
-<rect x="60" y="60" width="400" height="40" fill="#1f5fa8"/>
-<rect x="60" y="120" width="250" height="40" fill="#1f5fa8"/>
-<rect x="60" y="180" width="120" height="40" fill="#1f5fa8"/>
-<text x="60" y="40" font-family="sans-serif" font-size="18" fill="#1b1b1b">${esc(title)}</text>
-<text x="60" y="340" font-family="sans-serif" font-size="12" fill="#4f4f4f">Source: fixture data</text>
+<rect width="${width}" height="${height}" fill="${dark ? '#18191b' : '#ffffff'}"/>
+<rect x="20" y="60" width="${width / 2}" height="40" fill="#1f5fa8"/>
+<rect x="20" y="120" width="${width / 3}" height="40" fill="#1f5fa8"/>
+<text x="20" y="40" font-family="sans-serif" font-size="18" fill="${dark ? '#ececec' : '#1b1b1b'}">${esc(title)}</text>
+<text x="20" y="340" font-family="sans-serif" font-size="13" fill="${dark ? '#aeb2b8' : '#4f4f4f'}">Source: fixture data</text>
 </svg>
 `;
 }
 
+const CHART_TEXTS = [
+  ['arms-purchases', 'arms', 'Arms purchases by buyer, in U.S. dollars', `Bars of arms-purchase value per buyer; Mexico leads with more than $1.15 billion. ${HOSTILE.attribute}`],
+  ['training-spending', 'training', 'Training and security-assistance spending', 'Bars of training spending per recipient: Colombia $48.2 million (2010–2015).'],
+  ['secdef-visits', 'visits', 'Secretary of Defense visits per country', 'Dots for each visit by year: Guatemala in 1995 and 2014, Mexico in 2014, Honduras in 2017.'],
+] as const;
+
+/** Each chart in its four files: wide and narrow, light and dark. */
 export function charts(): Map<string, string> {
-  return new Map([
-    ['charts/arms-purchases.svg', chartSvg('Arms purchases by buyer, in U.S. dollars', `Bars of arms-purchase value per buyer; Mexico leads with more than $1.15 billion. ${HOSTILE.attribute}`, 'arms')],
-    ['charts/training-spending.svg', chartSvg('Training and security-assistance spending', 'Bars of training spending per recipient: Colombia $48.2 million (2010–2015).', 'training')],
-    ['charts/secdef-visits.svg', chartSvg('Secretary of Defense visits per country', 'Dots for each visit by year: Guatemala in 1995 and 2014, Mexico in 2014, Honduras in 2017.', 'visits')],
-  ]);
+  const out = new Map<string, string>();
+  for (const [slug, prefix, title, desc] of CHART_TEXTS) {
+    for (const [suffix, width, height] of [['', 720, 360], ['-narrow', 300, 480], ['-dark', 720, 360], ['-narrow-dark', 300, 480]] as const) {
+      out.set(`charts/${slug}${suffix}.svg`, chartSvg(title, desc, `${prefix}${suffix}`, width, height));
+    }
+  }
+  return out;
 }
 
 const OUTPUT_FILES = ['README.md', 'datapackage.json', ...['secdef-visits', 'arms-purchases', 'training', 'sources', 'evidence'].flatMap((t) => [`data/${t}.csv`, `data/${t}.json`])];
@@ -256,6 +275,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     previous: previousDataset(),
     version: '0.1.0',
     outputHref: '../output',
+    baseUrl: null,
     ...overrides,
   };
 }
