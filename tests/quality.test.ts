@@ -15,10 +15,12 @@ const TARGETS: Floor = { 'secdef-visits': [0.95, 0.9, 0], 'arms-purchases': [0.9
 /** Today's figures, rounded down: a change that loses a fact anywhere fails here. */
 const FLOORS: Record<string, Floor> = {
   'First corpus: the seeds and the eight development documents': TARGETS,
-  b1: { 'secdef-visits': [1, 0.55, 0], 'arms-purchases': [0.82, 0.63, 1], training: [0.83, 0.76, 0] },
-  b2: { 'secdef-visits': [1, 1, 0], 'arms-purchases': [0.86, 0.43, 1], training: [0.81, 0.41, 0] },
-  b3: { 'secdef-visits': [1, 0.88, 0], 'arms-purchases': [0.91, 0.4, 0], training: [0.92, 0.83, 0] },
-  b4: { 'secdef-visits': [1, 0.5, 0], 'arms-purchases': [0.68, 0.34, 1], training: [0.95, 0.75, 0] },
+  b1: { 'secdef-visits': [1, 0.55, 0], 'arms-purchases': [0.8, 0.67, 1], training: [0.83, 0.76, 0] },
+  b2: { 'secdef-visits': [1, 1, 0], 'arms-purchases': [0.87, 0.51, 1], training: [0.81, 0.41, 0] },
+  b3: { 'secdef-visits': [1, 0.88, 0], 'arms-purchases': [0.91, 0.43, 0], training: [0.92, 0.83, 0] },
+  b4: { 'secdef-visits': [1, 0.5, 0], 'arms-purchases': [0.68, 0.34, 1], training: [0.95, 0.78, 0] },
+  b5: { 'secdef-visits': [1, 0.64, 0], 'arms-purchases': [0.9, 0.36, 1], training: [0.89, 0.48, 0] },
+  b6: { 'secdef-visits': [0.91, 0.66, 1], 'arms-purchases': [0.85, 0.33, 1], training: [0.69, 0.56, 0] },
   'Held-out set 1 (tests/fixtures/heldout/)': { 'secdef-visits': [1, 1, 0], 'arms-purchases': [1, 0.9, 0], training: [1, 1, 0] },
   'Held-out set 2 (tests/fixtures/blind/)': { 'secdef-visits': [1, 0.93, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },
   'Held-out set 3 (tests/fixtures/heldout-3/)': { 'secdef-visits': [1, 0.8, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },

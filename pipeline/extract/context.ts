@@ -3,7 +3,7 @@
 import type { SourceMeta } from '../sources/document.js';
 import type { Span } from './nlp.js';
 import type { Country, Program, Reference, Secretary } from '../lib/reference.js';
-import { findDates, publicationStart, type CalendarDate } from '../lib/dates.js';
+import { findDates, findYearRanges, findYears, publicationStart, type CalendarDate } from '../lib/dates.js';
 
 /** A document as the rules read it: its matching view (pipeline/lib/normalize.ts) and sentence spans in it. */
 export interface AnnotatedDoc {
@@ -36,6 +36,8 @@ export interface DocContext {
   dateline: Dateline | null;
   /** The Latin American or Caribbean country named most often (title counted twice). */
   mainCountry: Country | null;
+  /** The one year the title names ("Military and Police Training in Latin America, 2012"): the time of figures that state none. */
+  documentYear: number | null;
   /** The document names the United States (a place, "U.S.", "American", "Washington", "Pentagon"): U.S. training can be in it. */
   mentionsUs: boolean;
   /** A program the title names (a document about the Merida Initiative). */
@@ -100,6 +102,7 @@ export function buildContext(doc: AnnotatedDoc, ref: Reference): DocContext {
     published,
     dateline: findDateline(sentences.slice(0, 8), ref, doc.meta.published),
     mainCountry: mainCountry(doc, sentences, ref),
+    documentYear: titleYear(doc.meta.title),
     mentionsUs: US_NAMED.test(text) || sentences.some((s) => ref.findPlaces(s.text).some((p) => p.country.region === 'usa')),
     titleProgram: ref.findPrograms(doc.meta.title)[0]?.entry ?? null,
     named,
@@ -108,6 +111,13 @@ export function buildContext(doc: AnnotatedDoc, ref: Reference): DocContext {
   };
   if (context.dateline?.country.region === 'lac') context.here = { country: context.dateline.country, city: context.dateline.city };
   return context;
+}
+
+/** The title's year when it names exactly one (a range or two years name no one year). */
+function titleYear(title: string): number | null {
+  if (findYearRanges(title).length > 0) return null;
+  const years = [...new Set(findYears(title).map((y) => y.year))];
+  return years.length === 1 ? years[0]! : null;
 }
 
 const US_NAMED = /\b(?:U\.S\.|US|USA|American|Americans|Washington|Pentagon|SOUTHCOM|Southern Command)\b/;

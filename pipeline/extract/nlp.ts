@@ -44,7 +44,26 @@ export function sentenceSpans(text: string): Span[] {
     const [first, last] = s.out(its.span) as unknown as [number, number];
     raw.push({ start: tokenStart[first]!, end: tokenEnd(last) });
   });
-  return splitFootnotes(text, splitLines(text, raw));
+  return splitFootnotes(text, splitLines(text, joinContinuations(text, raw)));
+}
+
+/**
+ * A sentence never opens with a lower-case word or a decimal point: wink-nlp ends one after an
+ * initialism or a number ("in standard U.S. government configuration", "12 M2 .50 cal Machine
+ * Guns"), and the piece after belongs to the sentence before.
+ */
+function joinContinuations(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    const opening = text.slice(span.start, span.start + 2);
+    const between = last ? text.slice(last.end, span.start) : '';
+    // A full stop after a space is a decimal point: "M2 .50".
+    const decimal = last !== undefined && /\s\.$/.test(text.slice(last.start, last.end)) && /^\d/.test(opening);
+    if (last && (/^(?:\p{Ll}|\.\d)/u.test(opening) || decimal) && !between.includes('\n')) last.end = span.end;
+    else out.push({ ...span });
+  }
+  return out;
 }
 
 // A footnote number after a sentence's full stop: "in Peru.3 The", "in 1999.1 Other" (a year has no decimals).

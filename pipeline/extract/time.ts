@@ -18,6 +18,8 @@ export interface Period {
 
 export interface TimeContext {
   publishedYear: number;
+  /** Tokens where a count of things starts ("1,968 M107 projectiles"): a number there is no year. */
+  counts?: ReadonlySet<number>;
   /** The years of the sentence before (for "that same year", "the same period"). */
   previousYears: number[];
 }
@@ -74,7 +76,7 @@ export function periodOf(a: Annotated, at: number, from: number, to: number, tim
     const unit = next.norm === 'decade' ? 'decade' : a.tokens[i + 2]!.norm;
     if (n > 0 && n < 80 && /^(?:years?|decade)$/.test(unit)) return { start: time.publishedYear - n, end: time.publishedYear, cumulative: true, from: 'text' };
   }
-  const years = a.years.filter((y) => inside(y) && !reportedAt(a, y.t0, y.t1) && !lawName(a, y));
+  const years = a.years.filter((y) => inside(y) && !reportedAt(a, y.t0, y.t1) && !lawName(a, y) && !time.counts?.has(y.t0));
   // "since 2008", "since fiscal year 2019", "since the programme began in 2008": to publication.
   const since = years.find((y) => y.cue === 'since') ?? years.find((y) => y.t0 > from && a.tokens.slice(from, y.t0).some((t) => t.norm === 'since') && ['in', ''].includes(y.cue));
   const points = years.filter((y) => y !== since && y.cue !== 'since');

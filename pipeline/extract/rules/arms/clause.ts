@@ -7,6 +7,7 @@ import type { Annotated, Spanned } from '../../annotate/sentence.js';
 import { periodOf } from '../../time.js';
 import type { Clause } from '../visits/env.js';
 import { STAGE, type ArmsEnv, type Item } from './env.js';
+import { itemsOf } from './items.js';
 
 const within = (c: Clause, s: { t0: number; t1: number }) => s.t0 >= c.t0 && s.t1 <= c.t1;
 
@@ -117,7 +118,7 @@ export function amountsIn(a: Annotated, clause: Clause): Spanned<Amount>[] {
  * the same paragraph, else the dateline's or the publication's. A decade ("in the 1990s") gives none.
  */
 export function yearOf(a: Annotated, env: ArmsEnv, clause: Clause, at: number): number | null {
-  const time = { publishedYear: env.ctx.published.year, previousYears: env.previous?.years ?? [] };
+  const time = { publishedYear: env.ctx.published.year, previousYears: env.previous?.years ?? [], counts: new Set(itemsOf(a).filter((i) => i.quantity !== null).map((i) => i.q0)) };
   const period = periodOf(a, at, clause.t0, clause.t1, time);
   // A deal is an event: "has operated the F-16 since it purchased ten in 2002" is 2002.
   if (period.from === 'text') return period.start ?? period.end;
@@ -129,7 +130,7 @@ export function yearOf(a: Annotated, env: ArmsEnv, clause: Clause, at: number): 
   }
   if (a.tokens.slice(clause.t0, clause.t1).some((t) => /^(?:1[89]|20)\d0s$/.test(t.text))) return null;
   if (env.previous && env.previous.paragraph === env.paragraph && env.previous.years.length > 0) return env.previous.years[0]!;
-  return env.ctx.dateline?.date?.year ?? env.ctx.published.year;
+  return env.ctx.dateline?.date?.year ?? env.ctx.documentYear ?? env.ctx.published.year;
 }
 
 /**

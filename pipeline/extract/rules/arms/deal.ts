@@ -151,11 +151,7 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
       if (r.amounts.length >= 2 && priced.filter(Boolean).length >= 2) {
         r.items.forEach((i, k) => priced[k] && out.push(make([i], priced[k]!)));
       } else if (r.amounts.length === 0 && quantified.length >= 2) {
-        // "has requested to buy six (6) UH-60M helicopters; and fourteen (14) engines" after the priced
-        // approval of UH-60M helicopters: the items of that deal, not deals of their own.
-        const last = env.earlier.findLast((m) => m.kind === 'deal' || m.kind === 'package');
-        const under = last && last.buyer === buyer && last.value !== null && last.kind === 'deal' && last.items.some((j) => j.designation && quantified.some((i) => i.designation === j.designation));
-        for (const i of quantified) out.push(under ? { ...make([i], null), kind: 'item-line', status: last.status, year: last.year } : make([i], null));
+        for (const i of quantified) out.push(make([i], null));
       } else {
         const principal = quantified[0] ?? r.items[0]!;
         const value = r.amounts[0] ?? null;

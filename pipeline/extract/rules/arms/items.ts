@@ -48,7 +48,71 @@ export function itemsOf(a: Annotated): Item[] {
   }
   items.sort((x, y) => x.t0 - y.t0);
   items.forEach((it, i) => count(a, it, i > 0 ? items[i - 1]!.t1 : 0, i === items.length - 1));
-  return items;
+  // Equipment the lexicon does not know, counted in a list: "a possible sale of 2 AN/TPQ-37(V)3
+  // FIREFINDER Radars, 12 M109A3 155mm Self-Propelled Howitzers, 28 Camouflage Systems".
+  // A counted list segment is one item, whatever lexicon items lie inside it ("12 M109A5 155mm
+  // Self-Propelled Howitzers"); it keeps the designation of the first.
+  let out = items;
+  for (const listed of listItems(a)) {
+    const inside = out.filter((i) => i.q0 < listed.t1 && i.t1 > listed.q0);
+    if (inside.some((i) => i.q0 < listed.q0 || i.t1 > listed.t1)) continue;
+    const named = inside.find((i) => i.designation);
+    out = out.filter((i) => !inside.includes(i));
+    out.push({ ...listed, designation: named?.designation ?? null, category: listed.category === 'other' ? (inside.find((i) => i.category)?.category ?? 'other') : listed.category });
+  }
+  return out.sort((x, y) => x.q0 - y.q0);
+}
+
+const SEPARATORS = new Set([',', ';', ':', '.']);
+const MAX_LISTED = 10;
+
+/** Where lists of items open: after a deal word ("a possible sale of"), an including word ("Also included:"), or a colon. */
+function listStarts(a: Annotated): number[] {
+  const out = new Set<number>();
+  for (const v of [...DEAL_VOCABS, 'including']) for (const c of a.cue(v)) out.add(a.tokens[c.t1]?.norm === 'of' ? c.t1 + 1 : c.t1);
+  a.tokens.forEach((t, k) => t.text === ':' && out.add(k + 1));
+  return [...out].sort((x, y) => x - y);
+}
+
+/** The counted segments of each list: a count, then the words up to the next comma, semicolon or "and" before a count. */
+function listItems(a: Annotated): Item[] {
+  // In a list a number like a year before a model is a count: ", 1968 M107 155mm Projectiles".
+  const counted = (c: Spanned<Count>) => !isYear(a, c) || MODEL.test(a.tokens[c.t1]?.text ?? '');
+  const counts = a.counts.filter((c) => c.value >= 1 && c.value <= 1_000_000 && counted(c));
+  const out: Item[] = [];
+  for (const start of listStarts(a)) {
+    let p = start;
+    for (;;) {
+      const c = counts.find((x) => x.t0 === p);
+      if (!c) break;
+      let end = c.t1;
+      let depth = 0;
+      const countAt = (k: number) => counts.some((x) => x.t0 === k) || (a.tokens[k]?.norm === 'the' && counts.some((x) => x.t0 === k + 1));
+      while (end < a.tokens.length && end - c.t1 < MAX_LISTED) {
+        const t = a.tokens[end]!;
+        // "(twelve installed, two spares)": what a parenthesis says is part of the item.
+        if (t.text === '(' || t.text === ')') depth += t.text === '(' ? 1 : -1;
+        else if (depth === 0 && SEPARATORS.has(t.text) && !(t.text === '.' && a.tokens[end + 1]?.kind === 'number' && a.tokens[end + 1]!.start === t.end)) break;
+        else if (depth === 0 && ['and', 'or'].includes(t.norm) && countAt(end + 1)) break;
+        else if (depth === 0 && BREAKS.has(t.norm) && !['and', 'or'].includes(t.norm)) break;
+        end++;
+      }
+      const words = a.tokens.slice(c.t1, end);
+      // Equipment by its name: a capitalised word or model, or a noun of the lexicon ("120 tons of food" is none).
+      const named = words.some((t) => (t.cap && t.kind === 'word') || MODEL.test(t.text)) || a.equipmentNouns.some((n) => n.t0 >= c.t1 && n.t1 <= end);
+      if (depth === 0 && named && words[0]?.norm !== 'of' && words.length < MAX_LISTED && !out.some((o) => o.q0 === c.t0)) {
+        const noun = a.equipmentNouns.find((n) => n.t1 === end);
+        out.push({ t0: c.t1, t1: end, q0: c.t0, text: a.slice(c.t1, end), designation: null, category: noun?.entry.category ?? 'other', quantity: c.value });
+      }
+      // The list goes on after a separator (and an "and"), with the next count.
+      let next = end;
+      if (SEPARATORS.has(a.tokens[next]?.text ?? '') && a.tokens[next]!.text !== '.') next++;
+      if (['and', 'or'].includes(a.tokens[next]?.norm ?? '')) next++;
+      if (next === end) break;
+      p = next;
+    }
+  }
+  return out;
 }
 
 function item(a: Annotated, t0: number, t1: number, designation: Designation | null, category: string | null): Item {

@@ -9,9 +9,10 @@
 //   arms/link-same-deal:   a mention of a deal without figures is the deal with figures of the same
 //                     buyer and equipment in the document; "the four delivered aircraft" after "its
 //                     first four KT-1P trainers" is those trainers.
+//   arms/link-notification: see underNotices below.
 // Mentions are never changed; the facts are built here.
 import type { ArmsFact } from '../../facts.js';
-import type { ArmsMention, Item } from './env.js';
+import { STAGE, type ArmsMention, type Item } from './env.js';
 
 function fact(m: ArmsMention, item: Item | null, withValue: boolean, part_of: ArmsFact | null): ArmsFact {
   return {
@@ -47,7 +48,29 @@ function aggregateOf(m: ArmsMention, items: Item[], rule: string): ArmsFact {
   return { ...fact(m, whole ?? null, true, null), rule, item: text, designation: null, category: whole?.category ?? null, quantity: whole?.quantity ?? null };
 }
 
-export function resolveArms(mentions: ArmsMention[]): ArmsFact[] {
+const notice = (m: ArmsMention) => m.kind === 'deal' && m.status !== null && STAGE[m.status] <= STAGE.approved;
+
+/**
+ * arms/link-notification: a notification prices a sale of equipment named in general ("approving a
+ * possible sale of MH-60R helicopters ... The deal is valued at $1.2 billion"), then lists what was
+ * requested ("requested the purchase of eight MH-60R ...", "Moreover, Mexico requested 10 AGM-114
+ * ..."): those counted requests are the items of the priced sale, not deals of their own.
+ */
+function underNotices(mentions: ArmsMention[]): ArmsMention[] {
+  let sale: ArmsMention | null = null;
+  return mentions.map((m, i) => {
+    if (notice(m) && (m.items[0]?.quantity ?? null) === null) {
+      const priced = m.value !== null || mentions.slice(i + 1).some((c) => c.kind === 'cost' && c.items.length === 0 && c.buyer === m.buyer);
+      sale = priced ? m : null;
+      return m;
+    }
+    if (sale && notice(m) && m.buyer === sale.buyer && m.value === null && (m.items[0]?.quantity ?? null) !== null) return { ...m, kind: 'item-line', status: sale.status, year: sale.year };
+    return m;
+  });
+}
+
+export function resolveArms(found: ArmsMention[]): ArmsFact[] {
+  const mentions = underNotices(found);
   const out: ArmsFact[] = [];
   const built: Built[] = [];
   const lastBuilt = () => built.findLast((b) => b.mention.kind === 'deal' || b.mention.kind === 'package' || b.mention.kind === 'same-equipment');

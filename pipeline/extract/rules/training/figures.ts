@@ -33,6 +33,8 @@ export function scopeOf(a: Annotated, env: TrainingEnv, clause: Clause): Scope |
   const assistance = inClause('assistance') || program !== null || continues;
   if (!training && !assistance) return null;
   if (a.cue('not-security-aid').some((c) => within(clause, c))) return null;
+  // A development agency's money, unless a security programme pays for the figure ("State and USAID disbursed $75 million of INCLE, ESF, and NADR funds").
+  if (a.cue('development-agency').some((c) => within(clause, c)) && !programs.some((p) => within(clause, p))) return null;
   // A sale or purchase: the money is an arms fact, unless an assistance programme pays for it. A
   // notification of a possible sale makes the whole sentence one.
   const notified = a.cue('deal-proposed').some((c) => /sale$/.test(a.tokens[c.t1 - 1]!.norm));

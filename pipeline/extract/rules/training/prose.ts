@@ -21,8 +21,8 @@ function base(a: Annotated, scope: Scope, rule: string, at: number): Omit<Traini
  * The period of a figure in clause `ci`; a list after a colon with no time of its own ("in 1998:
  * $6.875 million of ..., $3 million in ...") has the time of the clause that introduces it.
  */
-function periodOfClause(a: Annotated, env: TrainingEnv, ci: number, at: number) {
-  const clause = env.clauses[ci]!;
+export function periodOfClause(a: Annotated, env: TrainingEnv, ci: number, at: number) {
+  const clause = env.clauses[ci] ?? { t0: 0, t1: a.tokens.length };
   const own = periodOf(a, at, clause.t0, clause.t1, time(env));
   if (own.from === 'text') return own;
   const head = env.clauses[ci - 1];
@@ -36,7 +36,9 @@ function periodOfClause(a: Annotated, env: TrainingEnv, ci: number, at: number) 
     const fronted = periodOf(a, comma, 0, comma, time(env));
     if (fronted.from === 'text') return fronted;
   }
-  return own;
+  // "Peru had 1,033 trainees." in "Military and Police Training in Latin America, 2012": the title's year.
+  const year = env.ctx.documentYear;
+  return year === null ? own : { ...own, start: own.cumulative ? null : year, end: year, from: 'text' as const };
 }
 
 const FRONTED = ['in', 'for', 'during', 'since', 'by', 'from', 'through', 'between', 'as'];
