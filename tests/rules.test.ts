@@ -3,6 +3,7 @@
 // off (so each rule is shown doing something no other rule does); a counter-example gives no fact of
 // the rule's table. Test names carry the rule id.
 import { describe, expect, it } from 'vitest';
+import { RULE_REGISTRIES } from '../pipeline/extract/rules/index.js';
 import { FACT_TABLES } from '../pipeline/types.js';
 import { findRegistries, missedBy, runExample, show, unknownFields } from './helpers/rules.js';
 
@@ -19,6 +20,13 @@ describe('rule registries', () => {
     const folders = registries.map((r) => r.folder);
     expect(folders).toEqual(expect.arrayContaining(['visits', 'training']));
     for (const r of registries) expect(r.rules.length, `pipeline/extract/rules/${r.folder}/index.ts exports no rules`).toBeGreaterThan(0);
+  });
+
+  it('lists every registry in pipeline/extract/rules/index.ts (what the evaluation reads)', () => {
+    for (const reg of registries) {
+      const table = reg.rules[0]!.table;
+      expect(RULE_REGISTRIES[table]?.map((r) => r.id), `add ${reg.folder}'s registry to RULE_REGISTRIES`).toEqual(reg.rules.map((r) => r.id));
+    }
   });
 
   for (const reg of registries) {
