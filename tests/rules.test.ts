@@ -4,8 +4,9 @@
 // the rule's table. Test names carry the rule id.
 import { describe, expect, it } from 'vitest';
 import { RULE_REGISTRIES } from '../pipeline/extract/rules/index.js';
+import { COLUMNS } from '../pipeline/lib/columns.js';
 import { FACT_TABLES } from '../pipeline/types.js';
-import { findRegistries, missedBy, runExample, show, unknownFields } from './helpers/rules.js';
+import { CLAIM_FIELDS, findRegistries, missedBy, runExample, show, unknownFields } from './helpers/rules.js';
 
 const registries = await findRegistries();
 
@@ -69,7 +70,8 @@ for (const reg of registries) {
         it(`${label} gives its facts with all rules`, () => {
           const run = runExample(example);
           const rows = run.rows[rule.table];
-          for (const e of example.expect ?? []) for (const row of rows.slice(0, 1)) expect(unknownFields(e, row), `${rule.id}: fields not in ${rule.table}`).toEqual([]);
+          for (const e of example.expect ?? []) expect(unknownFields(e, COLUMNS[rule.table]), `${rule.id}: fields not in ${rule.table}`).toEqual([]);
+          for (const e of example.expectClaims ?? []) expect(unknownFields(e, CLAIM_FIELDS), `${rule.id}: fields not in a claim`).toEqual([]);
           const missed = missedBy(example, rule.table, run);
           expect(missed.facts, `${rule.id}: rows found:\n${show(rows)}`).toEqual([]);
           expect(missed.claims, `${rule.id}: claims found:\n${show(run.claims.map(({ mention: _m, ...c }) => c))}`).toEqual([]);
