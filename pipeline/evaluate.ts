@@ -1,6 +1,7 @@
 #!/usr/bin/env -S npx tsx
 // npm run eval: scores the extractor against gold annotations (matching rules of the corpus README)
-// and prints precision, recall and F1 per table with every miss and every extra row.
+// and prints precision, recall and F1 per table with every miss and every extra row, and precision per
+// rule (pipeline/rule-precision.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +10,8 @@ import { loadReference, referenceDirFor } from './lib/reference.js';
 import { extract } from './stages/extract.js';
 import { ingest } from './stages/ingest.js';
 import { MATCH, matchFacts } from './review/match.js';
+import { RULE_REGISTRIES } from './extract/rules/index.js';
+import { addCounts, countRow, formatRuleTables, ruleOfRow, type RuleCounts } from './rule-precision.js';
 import type { Gold, GoldArms, GoldTraining, GoldVisit } from './review/records.js';
 import { FACT_TABLES, type ArmsRow, type Dataset, type FactTable, type TrainingRow, type VisitRow } from './types.js';
 
@@ -27,15 +30,18 @@ export interface TableScore {
   misses: string[];
   extras: string[];
   traps: string[];
+  /** Rows found and matched per rule: they add up to `found` and `matched`. */
+  rules: RuleCounts;
 }
 
 export function score(data: Dataset, golds: Gold[]): Record<FactTable, TableScore> {
   const result = {} as Record<FactTable, TableScore>;
   for (const table of FACT_TABLES) {
-    const s: TableScore = { found: 0, matched: 0, gold: 0, recalled: 0, precision: 0, recall: 0, f1: 0, misses: [], extras: [], traps: [] };
+    const s: TableScore = { found: 0, matched: 0, gold: 0, recalled: 0, precision: 0, recall: 0, f1: 0, misses: [], extras: [], traps: [], rules: {} };
     for (const gold of golds) {
       const id = gold.doc.replace(/\.txt$/, '');
-      const ids = new Set(data.evidence.filter((e) => e.table === table && e.source_id === id).map((e) => e.record_id));
+      const evidence = data.evidence.filter((e) => e.table === table && e.source_id === id);
+      const ids = new Set(evidence.map((e) => e.record_id));
       const rows = (data[table] as Row[]).filter((r) => ids.has(r.id));
       const facts = gold[GOLD_KEY[table]] as (GoldVisit | GoldArms | GoldTraining)[];
       const matched = matchFacts(facts, rows, MATCH[table] as (g: unknown, r: Row) => boolean);
@@ -49,6 +55,7 @@ export function score(data: Dataset, golds: Gold[]): Record<FactTable, TableScor
         else s.misses.push(`${id}: ${describeGold(table, f)} — “${f.quote.slice(0, 110)}${f.quote.length > 110 ? '…' : ''}”`);
       });
       rows.forEach((r, i) => {
+        countRow(s.rules, ruleOfRow(r, evidence), used.has(i));
         if (!used.has(i)) s.extras.push(`${id}: ${r.id} — “${r.quote.slice(0, 110)}${r.quote.length > 110 ? '…' : ''}”`);
       });
       const traps = table === 'secdef-visits' ? gold.not_visits : table === 'arms-purchases' ? gold.not_arms : undefined;
@@ -155,6 +162,8 @@ const HELD_OUT = [
   { name: 'Held-out set 5 (tests/fixtures/heldout-5/)', sources: 'tests/fixtures/heldout-5' },
 ];
 
+const REAL = 'All real documents (sources/)';
+
 /** Every gold set in the repository, scored: the real documents of sources/ (the first corpus and each batch), then the held-out sets. */
 export async function evaluateAll(): Promise<{ name: string; scores: Record<FactTable, TableScore>; documents: number; report: string }[]> {
   const batches = readBatches(resolve('sources/gold'));
@@ -163,7 +172,7 @@ export async function evaluateAll(): Promise<{ name: string; scores: Record<Fact
   const groups = [
     { name: 'First corpus: the seeds and the eight development documents', ids: new Set([...all].filter((id) => !inBatch.has(id))) },
     ...batches.map((b) => ({ name: b.name, ids: new Set(b.documents) })),
-    { name: 'All real documents (sources/)', ids: null },
+    { name: REAL, ids: null },
   ];
   const results = await evaluate(resolve('sources'), resolve('sources/gold'), groups);
   for (const set of HELD_OUT) results.push(...(await evaluate(resolve(set.sources), resolve(set.sources, 'gold'), [{ name: set.name, ids: null }])));
@@ -181,9 +190,13 @@ if (process.argv[1]?.endsWith('pipeline/evaluate.ts')) {
     const batches = readBatches(resolve('sources/gold'));
     parts.push(...learningCurve(batches, new Map(results.map((r) => [r.name, r.scores]))));
   }
+  const real = results.find((r) => r.name === REAL);
+  const sets = values.sources ? results : results.filter((r) => r === real || HELD_OUT.some((h) => h.name === r.name));
+  const rulesOf = (group: typeof results) => Object.fromEntries(FACT_TABLES.map((t) => [t, addCounts(group.map((r) => r.scores[t].rules))])) as Record<FactTable, RuleCounts>;
+  const ruleGroups = [{ name: values.sources ? 'this gold set' : 'all gold sets', counts: rulesOf(sets) }, ...(real ? [{ name: 'real documents', counts: rulesOf([real]) }] : [])];
   const summary = ['## Today, per set', '', '| set | documents | visits P / R / F1 | arms P / R / F1 | training P / R / F1 |', '|---|---|---|---|---|'];
   for (const r of results) summary.push(`| ${r.name} | ${r.documents} | ${FACT_TABLES.map((t) => prf(r.scores[t])).join(' | ')} |`);
-  parts.push(...summary, '');
+  parts.push(...summary, '', ...formatRuleTables(ruleGroups, RULE_REGISTRIES));
   for (const r of results) parts.push(`## ${r.name}`, '', r.report.replace(/\n$/, ''), '');
   const text = `${parts.join('\n').replace(/\n+$/, '')}\n`;
   process.stdout.write(text);

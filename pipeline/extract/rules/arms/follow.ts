@@ -124,6 +124,7 @@ export const restated: Rule<ArmsEnv, ArmsMention> = {
       text: 'Argentina\n\nArgentina ordered 12 F-16 fighters from Denmark for $300 million in 2024.\n\nThe sale of these F-16 fighters will replace the Mirage fleet.',
       published: '2024-05-01',
       expect: [{ buyer_iso3: 'ARG', quantity: 12, value_usd: 300_000_000 }],
+      expectEvidence: [{ rule: 'arms/restated', quote: 'The sale of these F-16 fighters' }],
     },
   ],
   counterExamples: [],

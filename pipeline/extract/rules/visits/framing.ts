@@ -18,7 +18,10 @@ export const headline: Rule<VisitEnv, VisitMention> = {
   table: 'secdef-visits',
   priority: 30,
   description: 'A secretary right before "in" and a place, as in a headline or an aside: "Rumsfeld in Peru", "Hagel, in Lima, said".',
-  examples: [{ text: 'Rumsfeld in Peru to Discuss Mutual Security Interests\n\nThe secretary talked about cooperation.', published: '2005-08-18', expect: [{ secretary: 'Donald Rumsfeld', country_iso3: 'PER', year: 2005 }] }],
+  examples: [
+    // The body names the secretary in full: a bare surname counts once the document has introduced him.
+    { text: 'Rumsfeld in Peru to Discuss Mutual Security Interests\n\nDefense Secretary Donald Rumsfeld talked about cooperation with Peruvian officials.', published: '2005-08-18', expect: [{ secretary: 'Donald Rumsfeld', country_iso3: 'PER', year: 2005 }] },
+  ],
   counterExamples: [{ text: 'Interest\n\nRumsfeld has an interest in Peru.' }],
   find(a: Annotated, env: VisitEnv): VisitMention[] {
     const out: VisitMention[] = [];
@@ -35,7 +38,7 @@ export const placeSubject: Rule<VisitEnv, VisitMention> = {
   table: 'secdef-visits',
   priority: 31,
   description: 'A place as the subject of "was (his, the secretary\'s) ... stop / visit": "Argentina was Cohen\'s second stop".',
-  examples: [{ text: 'Cohen\n\nArgentina was Cohen\'s second stop in a mid-November trip.', published: '1999-11-20', expect: [{ secretary: 'William S. Cohen', country_iso3: 'ARG', year: 1999 }] }],
+  examples: [{ text: 'Cohen\n\nDefense Secretary William Cohen toured South America. Argentina was Cohen\'s second stop in a mid-November trip.', published: '1999-11-20', expect: [{ secretary: 'William Cohen', country_iso3: 'ARG', year: 1999 }] }],
   counterExamples: [{ text: 'Cohen\n\nArgentina was a partner of Cohen for years.' }],
   find(a: Annotated, env: VisitEnv): VisitMention[] {
     const out: VisitMention[] = [];
@@ -58,7 +61,8 @@ export const hosting: Rule<VisitEnv, VisitMention> = {
   description: 'Thanks for hosting the speaker ("us", "me", "my visit", "this conference"): the one who thanks is at the place named after, or here.',
   examples: [
     {
-      text: 'Hagel remarks\n\nSECRETARY HAGEL: And I want to thank President Humala for hosting this conference here in Peru.',
+      // Not "hosting this conference here in Peru": a presence word with "here in" is the travel rule's.
+      text: 'Remarks by Secretary of Defense Chuck Hagel at the Conference of Defense Ministers of the Americas\n\nSECRETARY HAGEL: I want to thank President Humala for hosting us and the people of Peru for their warm welcome.',
       published: '2014-10-14',
       expect: [{ secretary: 'Chuck Hagel', country_iso3: 'PER', year: 2014 }],
     },
@@ -117,7 +121,7 @@ export const speechHeading: Rule<VisitEnv, VisitMention> = {
     {
       text: 'Cooperation\n\nPrepared remarks by Secretary of Defense William J. Perry, the Mexican Ministry of Defense, Mexico City, Monday, October 23, 1995\n\nThank you very much.',
       published: '1995-10-23',
-      expect: [{ secretary: 'William J. Perry', country_iso3: 'MEX', start_date: '1995-10-23' }],
+      expect: [{ secretary: 'William Perry', country_iso3: 'MEX', city: 'Mexico City', start_date: '1995-10-23' }],
     },
   ],
   counterExamples: [{ text: 'Speech\n\nRemarks by President Clinton, Mexico City, May 6, 1997' }],

@@ -70,7 +70,7 @@ export const firstSince: Rule<VisitEnv, VisitMention> = {
     {
       text: 'Gates in Mexico\n\nDefense Secretary Robert Gates became the first defense secretary to visit Mexico in 12 years.',
       published: '2008-04-20',
-      expect: [{ country_iso3: 'MEX', year: 1996, secretary: 'William J. Perry' }],
+      expect: [{ country_iso3: 'MEX', year: 1996, secretary: 'William Perry', secretary_inferred: true }],
     },
   ],
   counterExamples: [{ text: 'Hagel in Guatemala\n\nHagel visited Guatemala, a partner since 2005.' }],
@@ -101,8 +101,8 @@ export const namedPast: Rule<VisitEnv, VisitMention> = {
       text: 'Hagel in Mexico\n\nHagel is only the third to visit Mexico ever, preceded by William Perry in 1995 and Robert Gates in 2010.',
       published: '2014-04-25',
       expect: [
-        { country_iso3: 'MEX', year: 1995, secretary: 'William J. Perry' },
-        { country_iso3: 'MEX', year: 2010, secretary: 'Robert M. Gates' },
+        { country_iso3: 'MEX', year: 1995, secretary: 'William Perry', secretary_inferred: false },
+        { country_iso3: 'MEX', year: 2010, secretary: 'Robert Gates', secretary_inferred: false },
       ],
     },
     {
@@ -141,9 +141,24 @@ export const everClaim: Rule<VisitEnv, VisitMention> = {
   id: 'visits/ever-claim',
   table: 'secdef-visits',
   priority: 22,
-  description: 'A claim that a visit is the first, or the n-th, ever to a place: checked against the visits table, no visit of its own.',
-  examples: [],
-  counterExamples: [{ text: 'Hagel in Mexico\n\nHagel is only the third to visit Mexico ever.' }],
+  description: 'A claim that a visit is the first, or the n-th, ever to a place, checked against the visits table: no past visit of its own; a visit only for the one named first "to do so".',
+  examples: [
+    // Claims (pipeline/claims.ts checks them against the visits table), not rows: another rule has the visit.
+    {
+      text: 'Mexico visit\n\nDefense Secretary Chuck Hagel is only the third defense secretary to visit Mexico ever.',
+      published: '2014-04-25',
+      expectClaims: [{ kind: 'nth-ever', country_iso3: 'MEX', ordinal: 3, since: null, year: 2014 }],
+    },
+    {
+      text: 'Remarks by Secretary of Defense Ash Carter\n\nSECRETARY CARTER: I am proud to be in Guyana today, the first secretary of defense to do so.',
+      published: '2016-05-01',
+      expectClaims: [{ kind: 'first-ever', country_iso3: 'GUY', ordinal: 1, secretary: 'Ash Carter' }],
+    },
+  ],
+  counterExamples: [
+    // A claim about the past is no visit of its own: no row for the visits it counts.
+    { text: 'Hagel in Mexico\n\nHagel is only the third to visit Mexico ever.' },
+  ],
   find(a: Annotated, env: VisitEnv): VisitMention[] {
     const out: VisitMention[] = [];
     for (const place of env.places) {
