@@ -173,3 +173,21 @@ describe('one figure for several items stated before', () => {
     expect(arms(text, '2024-09-18').map((r) => r.value)).toEqual([null, null]);
   });
 });
+
+describe('lists of a notification', () => {
+  it('counts items the lexicon does not know, a year-like count before a model, and a decimal point in a name', () => {
+    const text = 'Chile howitzers\n\nThe Government of Chile has requested a possible sale of 12 M109A3 155mm Self-Propelled Howitzers, 6 M577A2 Command Post Carriers, 1968 M107 155mm Projectiles and 12 M2 .50 cal Machine Guns.';
+    expect(arms(text, '2009-06-15').map((r) => [r.quantity, r.year, r.status]).sort()).toEqual([
+      [12, 2009, 'proposed'],
+      [12, 2009, 'proposed'],
+      [1968, 2009, 'proposed'],
+      [6, 2009, 'proposed'],
+    ]);
+  });
+  it('counted requests after a priced notification are its items (arms/link-notification)', () => {
+    const text = 'Mexico helicopters\n\nThe State Department has approved a possible Foreign Military Sale to Mexico of MH-60R helicopters. The estimated cost is $1.2 billion.\n\nMexico requested eight MH-60R helicopters and 10 AGM-114 Hellfire missiles.';
+    const rows = arms(text, '2018-04-23');
+    expect(rows.filter((r) => !r.part_of)).toEqual([expect.objectContaining({ buyer: 'MEX', quantity: null, value: 1_200_000_000, status: 'approved' })]);
+    expect(rows.filter((r) => r.part_of).map((r) => r.quantity).sort((a, b) => a! - b!)).toEqual([8, 10]);
+  });
+});

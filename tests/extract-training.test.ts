@@ -146,3 +146,14 @@ describe('rows per country, courses, funding since a fiscal year, and what is no
     expect(training('Deal\n\nBolivia signed the contract for 12 helicopters at a cost of $150 million, a price that included training for pilots.', '2015-03-05')).toEqual([]);
   });
 });
+
+describe('pairs, amounts apart and the title\'s year', () => {
+  it('a title\'s one year dates a figure that states none', () => {
+    expect(training('Military and Police Training in Latin America, 2012\n\nPeru had 1,033 trainees in U.S. courses.', '2013-05-01')).toEqual([expect.objectContaining({ recipient: 'PER', trainees: 1033, start: 2012, end: 2012 })]);
+  });
+  it('a development agency beside a security programme does not void the money', () => {
+    const rows = training('CARSI\n\nAs of September 30, 2011, State and USAID had disbursed over $75 million of INCLE and NADR funds for Guatemala.', '2013-01-01');
+    expect(rows).toEqual([expect.objectContaining({ recipient: 'GTM', amount: 75_000_000, start: null, end: 2011 })]);
+    expect(training('Aid\n\nUSAID gave Guatemala $75 million in 2011.', '2013-01-01')).toEqual([]);
+  });
+});

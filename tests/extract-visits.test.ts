@@ -136,3 +136,21 @@ describe('transcripts, speeches and stops told in the first person', () => {
     expect(visits('Trip\n\nTwo years ago Defense Secretary Chuck Hagel joined the ministers in Lima.', '2016-10-11')).toEqual(['Chuck Hagel|PER|2014|2014|Lima']);
   });
 });
+
+describe('who, here, and a dated line', () => {
+  it('"Gates, who also will make stops in Colombia and Barbados": the relative pronoun is the secretary', () => {
+    expect(visits('Trip\n\nDefense Secretary Robert Gates arrived in Lima on Tuesday. Gates, who also will make stops in Colombia and Barbados, met President Garcia.', '2010-04-15')).toEqual([
+      'Robert Gates|BRB|2010||',
+      'Robert Gates|COL|2010||',
+      'Robert Gates|PER|2010|2010-04-13|Lima',
+    ]);
+  });
+  it('"Rumsfeld, here to attend the ministerial" puts him at the dateline\'s place', () => {
+    expect(visits('Ministerial\n\nSANTIAGO, Chile, Nov. 19, 2002 – Defense Secretary Donald Rumsfeld praised the region. Rumsfeld, here to attend the Defense Ministerial of the Americas, met Chilean officials.', '2002-11-19')).toEqual([
+      'Donald Rumsfeld|CHL|2002|2002-11-19|Santiago',
+    ]);
+  });
+  it('reads a dateline in title case ending in a colon: "Brasilia, July 27, 2022:"', () => {
+    expect(visits('Austin in Brazil\n\nBrasilia, July 27, 2022: Secretary of Defense Lloyd J. Austin III met Brazilian defense officials here.', '2022-07-28')).toEqual(['Lloyd Austin|BRA|2022|2022-07-27|Brasilia']);
+  });
+});

@@ -103,6 +103,12 @@ export function secretaryRefs(a: Annotated, state: PeopleState): SecretaryRef[] 
     const secretary = antecedent ?? (state.lastWasSecretary || (opens && state.subjectWasSecretary) ? state.current : null);
     if (secretary) refs.push({ t0: c.t0, t1: c.t1, kind: 'pronoun', secretary });
   }
+  // "Gates, who also will make stops in Colombia": the relative pronoun right after a secretary is him.
+  for (const t of tokens) {
+    if (t.norm !== 'who' || tokens[t.i - 1]?.text !== ',' || taken(t.i, t.i + 1)) continue;
+    const before = refs.find((r) => r.t1 === t.i - 1 && r.secretary);
+    if (before) refs.push({ t0: t.i, t1: t.i + 1, kind: 'pronoun', secretary: before.secretary });
+  }
   if (state.speaker) {
     for (const c of a.cue('first-person')) {
       // "US" in capitals is the country.

@@ -136,9 +136,12 @@ function storySecretary(doc: AnnotatedDoc, sentences: Sentence[], ref: Reference
 /** How many opening sentences (title, byline, dateline, lead) name the story's secretary. */
 const STORY_LEAD_SENTENCES = 6;
 
+// "Brasilia, July 27, 2022:": a place in title case, then a full date, then a colon or a dash.
+const DATED_LINE = /^(\p{Lu}[\p{L}.' ]+?),\s*(?:(\p{Lu}[\p{L}.' ]+?),\s*)?([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s*(?::|[–—]|-{1,2})(?:\s|$)/u;
+
 function findDateline(first: Sentence[], ref: Reference, published: string): Dateline | null {
   for (const s of first) {
-    const m = DATELINE.exec(s.text);
+    const m = DATELINE.exec(s.text) ?? DATED_LINE.exec(s.text);
     if (!m) continue;
     const place = ref.placeNamed(m[1]!.trim()) ?? ref.placeNamed(titleCase(m[1]!.trim()));
     if (!place) continue;

@@ -91,7 +91,7 @@ export function resolveArms(found: ArmsMention[]): ArmsFact[] {
       // "The order covers 17 aircraft": the deal's count, when it had none.
       const count = m.items[0]?.quantity ?? null;
       if (head && head.quantity === null && count !== null && !target!.aggregate) head.quantity = count;
-      if (head) out.push({ ...head, rule: m.rule, mention: m.mention, derived: true });
+      if (head) out.push({ ...head, rule: m.rule, mention: m.mention, derived: true, origin: head });
     } else if (m.kind === 'cost') {
       linkCost(m, lastBuilt(), out);
     } else if (m.kind === 'item-line') {
@@ -128,7 +128,7 @@ function linkCost(m: ArmsMention, target: Built | undefined, out: ArmsFact[]): v
   }
   const head = target.aggregate ?? own[0];
   if (!head || (head.value_usd !== null && Math.abs(head.value_usd - m.value!.usd) > head.value_usd * 0.01)) return;
-  out.push({ ...head, rule: 'arms/link-cost', mention: m.mention, value_usd: m.value!.usd, value_qualifier: head.value_qualifier ?? m.value!.qualifier, derived: true });
+  out.push({ ...head, rule: 'arms/link-cost', mention: m.mention, value_usd: m.value!.usd, value_qualifier: head.value_qualifier ?? m.value!.qualifier, derived: true, origin: head });
   if (head.value_usd === null) {
     head.value_usd = m.value!.usd;
     head.value_qualifier = m.value!.qualifier;
@@ -158,11 +158,18 @@ function linkItemLine(m: ArmsMention, target: Built | undefined, out: ArmsFact[]
   }
   // Lines of two kinds (or a deal named only in general): the deal is the package, each line an item of it.
   if (!target.aggregate) {
-    const restated = out.filter((f) => f.derived && f.rule === 'arms/link-item-line' && f.designation === head.designation && f.mention !== m.mention);
+    const restated = out.filter((f) => f.derived && f.rule === 'arms/link-item-line' && f.designation === head.designation);
     head.designation = null;
     head.category = null;
     head.quantity = null;
     target.aggregate = head;
+    // Its other mentions (a cost stated apart, the deal named again) now state the package.
+    for (const f of out) {
+      if (f.origin !== head || f.rule === 'arms/link-item-line') continue;
+      f.designation = null;
+      f.category = null;
+      f.quantity = null;
+    }
     for (const r of restated) {
       r.derived = false;
       r.value_usd = null;

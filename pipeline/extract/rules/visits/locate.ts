@@ -130,6 +130,11 @@ export function subjectBefore(a: Annotated, env: VisitEnv, at: number, from = 0)
 
 /** The secretary who goes to, or is at, a place, by the words that introduce it. */
 export function locate(a: Annotated, env: VisitEnv, place: PlaceRef): Located | null {
+  // "Rumsfeld, here to attend the fifth Defense Ministerial": "here" set off after a secretary places him.
+  if (place.referred && a.tokens[place.t0]!.norm === 'here' && a.tokens[place.t0 - 1]?.text === ',') {
+    const apposed = env.refs.find((r) => r.t1 === place.t0 - 1 && r.secretary);
+    if (apposed) return { locator: place.t0, cue: { vocab: 'presence', t0: place.t0, t1: place.t1 }, agent: apposed };
+  }
   const loc = locatorOf(a, place);
   if (!loc) return null;
   const cue = cueFor(a, env, loc.at, loc.direct) ?? frontedCue(a, place);
