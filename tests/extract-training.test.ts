@@ -140,8 +140,10 @@ describe('rows per country, courses, funding since a fiscal year, and what is no
   it('"since fiscal year 2019" starts the span', () => {
     expect(training('Funding\n\nThe State Department has provided $8.5 million for the training of Belize\'s coast guard since fiscal year 2019.', '2024-05-13')).toEqual([expect.objectContaining({ recipient: 'BLZ', amount: 8_500_000, start: 2019, end: 2024 })]);
   });
-  it('donated boats, volunteer classes and a contract for helicopters are not training facts', () => {
-    expect(training('Boats\n\nThe delegation handed over two patrol boats valued at $3 million, donated under the Caribbean Basin Security Initiative to Jamaica.', '2024-01-10')).toEqual([]);
+  it('donated boats are security assistance; volunteer classes and a contract for helicopters are not training facts', () => {
+    expect(training('Boats\n\nThe delegation handed over two patrol boats valued at $3 million, donated under the Caribbean Basin Security Initiative to Jamaica.', '2024-01-10')).toEqual([
+      expect.objectContaining({ recipient: 'JAM', amount: 3_000_000, start: 2024, end: 2024 }),
+    ]);
     expect(training('Ship\n\nVolunteers from nonprofit groups taught classes to 300 Honduran nurses.', '2019-11-18')).toEqual([]);
     expect(training('Deal\n\nBolivia signed the contract for 12 helicopters at a cost of $150 million, a price that included training for pilots.', '2015-03-05')).toEqual([]);
   });

@@ -76,6 +76,8 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
   const title = { program: ref.findPrograms(doc.meta.title)[0]?.entry ?? null };
   const trainingFacts = new Map<TrainingMention, TrainingFact>();
   let previousYears: number[] = [];
+  let lastStatedYear: number | null = null;
+  const statedPeriods = new Set<string>();
   const facts: Fact[] = [];
   const claims: Claim[] = [];
   let previous: (typeof ctx.sentences)[number] | null = null;
@@ -102,11 +104,14 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
     }
     const named = [...new Set(a.places.filter((p) => p.country.region === 'lac' && p.kind !== 'region' && p.kind !== 'city').map((p) => p.country))];
     armsPrevious = { paragraph: s.paragraph, buyer: named.length === 1 ? named[0]! : null, years: a.years.filter((y) => y.cue !== 'since').map((y) => y.year) };
-    const trainingEnv: TrainingEnv = { ctx, clauses: trainingClauses, previous: lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previousYears, title, table };
+    const trainingEnv: TrainingEnv = { ctx, clauses: trainingClauses, previous: lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previousYears, lastStatedYear, title, table };
     // The title restates what the text says: no training figure is read from it.
     const training = s.index === 0 ? [] : resolveTraining(enabled(TRAINING_RULES, switches).flatMap((r) => r.find(a, trainingEnv)), mention, trainingFacts);
     facts.push(...training);
     if (training.length > 0) lastTraining = { paragraph: s.paragraph, fact: training.at(-1)! };
+    for (const f of training) if (f.years_stated) statedPeriods.add(`${f.start_year}-${f.end_year}`);
+    const [only] = statedPeriods;
+    lastStatedYear = statedPeriods.size === 1 && only!.split('-')[0] === only!.split('-')[1] ? Number(only!.split('-')[1]) : null;
     previousYears = a.years.map((y) => y.year);
     updatePeople(people, refs, others);
     previous = s;

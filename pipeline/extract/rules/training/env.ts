@@ -18,6 +18,8 @@ export interface TrainingEnv {
   previous: TrainingFact | null;
   /** The years of the sentence before ("that same fiscal year"). */
   previousYears: number[];
+  /** The one year of every figure so far whose text stated its time (null once two periods were stated): the time an undated past figure belongs to. */
+  lastStatedYear: number | null;
   /** The document is a table's or a report's: its first line names a programme or a country. */
   title: { program: Program | null };
   /** The table being read, line by line (pipeline/extract/rules/training/table.ts). */

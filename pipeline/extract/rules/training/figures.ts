@@ -137,7 +137,9 @@ export function countriesIn(a: Annotated, clause: Clause): Country[] {
 /** The one recipient of a clause's figures: the country it names, the programme's, the figure before's, or the document's. */
 export function recipientOf(a: Annotated, env: TrainingEnv, clause: Clause, program: Program | null): Country | null {
   // "Colombia and its neighbors", "Central America": a figure for several countries has no one recipient.
-  if (a.tokens.some((t) => ['neighbors', 'neighbours', 'region', 'regional'].includes(t.norm)) || a.places.some((p) => p.kind === 'region' && within(clause, p))) return null;
+  // (Words inside a programme's name, "Central America Regional Security Initiative", are the programme's.)
+  const inProgram = (t: number) => a.programs.some((p) => p.t0 <= t && t < p.t1);
+  if (a.tokens.some((t) => ['neighbors', 'neighbours', 'region', 'regional'].includes(t.norm) && !inProgram(t.i)) || a.places.some((p) => p.kind === 'region' && within(clause, p) && !inProgram(p.t0))) return null;
   const named = countriesIn(a, clause);
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return null;
@@ -145,7 +147,10 @@ export function recipientOf(a: Annotated, env: TrainingEnv, clause: Clause, prog
   if (sentence.length === 1) return sentence[0]!;
   if (sentence.length > 1) return null;
   if (program?.recipient_iso3) return env.ctx.ref.country(program.recipient_iso3) ?? null;
-  if (program?.regional) return null;
+  // A regional programme's money is for no one country, unless it goes to a force of the document's
+  // country ("handed over to Senan two interceptor boats ... under the Central America Regional Security Initiative").
+  const toForce = a.tokens.some((t) => t.norm === 'to') && (a.cue('recipient-force').some((c) => within(clause, c)) || a.cue('assistance').some((c) => within(clause, c) && /^(?:donat|hand)/.test(a.tokens[c.t0]!.norm)));
+  if (program?.regional) return toForce && env.ctx.mainCountry?.region === 'lac' ? env.ctx.mainCountry : null;
   if (env.previous?.recipient_iso3) return env.ctx.ref.country(env.previous.recipient_iso3) ?? null;
   return env.ctx.mainCountry?.region === 'lac' ? env.ctx.mainCountry : null;
 }

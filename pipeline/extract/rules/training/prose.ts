@@ -36,9 +36,24 @@ export function periodOfClause(a: Annotated, env: TrainingEnv, ci: number, at: n
     const fronted = periodOf(a, comma, 0, comma, time(env));
     if (fronted.from === 'text') return fronted;
   }
+  // "Additionally, the Coast Guard also received $60,000": the time of the figure it continues.
+  const previous = env.previous;
+  if (previous && previous.end_year !== null && a.cue('continuation').some((c) => c.t0 >= clause.t0 && c.t1 <= clause.t1)) {
+    return { ...own, start: previous.start_year, end: previous.end_year, from: 'text' as const };
+  }
+  // "The single largest donation was the $3.5 million station", after "In 2011, the United States
+  // donated ...": a figure told in the past belongs to the last year the document stated.
+  if (env.lastStatedYear !== null && pastTense(a, clause)) return { ...own, start: own.cumulative ? null : env.lastStatedYear, end: env.lastStatedYear, from: 'text' as const };
   // "Peru had 1,033 trainees." in "Military and Police Training in Latin America, 2012": the title's year.
   const year = env.ctx.documentYear;
   return year === null ? own : { ...own, start: own.cumulative ? null : year, end: year, from: 'text' as const };
+}
+
+const PAST = new Set(['was', 'were', 'had', 'gave', 'spent', 'paid', 'sent', 'got', 'took', 'bought']);
+
+/** The clause tells of the past: a past form of "be" or "have", or an irregular past, or a figure verb in -ed. */
+function pastTense(a: Annotated, clause: { t0: number; t1: number }): boolean {
+  return a.tokens.slice(clause.t0, clause.t1).some((t) => PAST.has(t.norm) || (t.norm.endsWith('ed') && a.cues.some((c) => c.t0 === t.i && /^(?:basis-|assistance|training)/.test(c.vocab))));
 }
 
 const FRONTED = ['in', 'for', 'during', 'since', 'by', 'from', 'through', 'between', 'as'];
@@ -74,7 +89,8 @@ export const figure: Rule<TrainingEnv, TrainingMention> = {
         courses ??= coursesIn(a, next);
         continued.add(ci + 1);
       }
-      if (!amount && trainees === null && courses === null) return;
+      // A lone "one course" ("some students took more than one course") counts nothing of its own.
+      if (!amount && trainees === null && (courses === null || courses === 1)) return;
       const recipient = recipientOf(a, env, clause, scope.program);
       // Several groups of people and no money ("eight instructors trained by ... taught 25 members"): a fact each.
       const groups = !amount && people.length >= 2 ? people : [people[0] ?? null];

@@ -36,10 +36,12 @@ export interface TableState {
   scaledInSection: boolean;
   /** Mentions that already add up to something: a row's cells under its total, rows' totals under the grand total. */
   counted: Set<TrainingMention>;
+  /** The year of a caption just read, for a header that names measures but no years. */
+  caption: number | null;
 }
 
 export function newTableState(): TableState {
-  return { years: null, columns: null, totalColumn: false, scale: 1, country: null, mixed: false, sections: 0, rows: [], counted: new Set(), scaledInSection: false };
+  return { years: null, columns: null, totalColumn: false, scale: 1, country: null, mixed: false, sections: 0, rows: [], counted: new Set(), scaledInSection: false, caption: null };
 }
 
 const BASIS_WORDS: Record<string, AmountBasis> = { actual: 'actual', actuals: 'actual', estimate: 'estimated', estimated: 'estimated', request: 'requested', requested: 'requested', enacted: 'appropriated', supp: 'appropriated', supplemental: 'appropriated', planned: 'planned', projected: 'projected' };
@@ -73,6 +75,23 @@ function headerYears(a: Annotated): { year: number; basis: AmountBasis | null }[
   const fiscal = /\b(?:FY|fiscal\s+years?)\b/i.test(text) || /FY\s?\d/.test(text);
   // A year may come twice when its columns differ in basis ("FY 2007 FY2007" over "Actual Supp").
   return out.length >= 2 || (out.length === 1 && fiscal) ? out : null;
+}
+
+/** A sentence of prose, not a header: more than a few lower-case words that are no header words ("in 1996, and has not received ... since 1995"). */
+function prose(a: Annotated): boolean {
+  const plain = a.tokens.filter((t) => t.kind === 'word' && !t.cap && !(t.norm in BASIS_WORDS) && !/^(?:fy|fiscal|years?|and|of|in|thousands|dollars)$/.test(t.norm));
+  return plain.length > 3;
+}
+
+/** The year a short caption ends with before a colon (a footnote number may follow): "... personnel, 2001:2". */
+function captionYear(a: Annotated): number | null {
+  const t = a.tokens;
+  let k = t.length - 1;
+  if (t[k]?.kind === 'number' && t[k - 1]?.text === ':') k -= 2;
+  else if (t[k]?.text === ':') k -= 1;
+  else return null;
+  const year = t[k]?.kind === 'number' && /^\d{4}$/.test(t[k]!.text) ? Number(t[k]!.text) : null;
+  return year !== null && year >= 1940 && year <= 2100 && t.filter((x) => x.kind === 'word').length <= 14 ? year : null;
 }
 
 /** The measures a header line names, in order ("Training Sessions Individual Students Course Count Dollar Value ..."). */
@@ -152,7 +171,18 @@ export const tableRow: Rule<TrainingEnv, TrainingMention> = {
       state.scaledInSection = false;
       return [];
     }
-    const years = headerYears(a);
+    const years = prose(a) ? null : headerYears(a);
+    // "IMET courses taken by Guatemalan personnel, 2001:": a caption naming the year of the table under it.
+    const caption = captionYear(a);
+    if (caption !== null) {
+      // A new table starts under its caption.
+      state.caption = caption;
+      state.years = null;
+      state.columns = null;
+      state.rows = [];
+      state.counted = new Set();
+      return [];
+    }
     if (years) {
       // A country's section with a header of its own is a new table, with its own scale.
       if (state.sections > 0 && !state.scaledInSection) state.scale = 1;
@@ -170,7 +200,8 @@ export const tableRow: Rule<TrainingEnv, TrainingMention> = {
       state.years = state.years.map((y, i) => ({ ...y, basis: BASIS_WORDS[words[i]!]! }));
       return [];
     }
-    const measures = state.years ? headerMeasures(a) : null;
+    const measures = state.years || state.caption !== null ? headerMeasures(a) : null;
+    if (measures && !state.years && state.caption !== null) state.years = [{ year: state.caption, basis: null }];
     if (measures && state.years) {
       const per = measures.length / state.years.length;
       state.columns = Number.isInteger(per) ? state.years.flatMap((y, i) => measures.slice(i * per, (i + 1) * per).map((m) => ({ year: y.year, measure: m, basis: y.basis }))) : null;
