@@ -191,3 +191,26 @@ describe('lists of a notification', () => {
     expect(rows.filter((r) => r.part_of).map((r) => r.quantity).sort((a, b) => a! - b!)).toEqual([8, 10]);
   });
 });
+
+describe('follow-ons, counterparties, guesses and participles', () => {
+  it('"six more aircraft" counts six; a plural model ("12 A-29s") is that model', () => {
+    expect(arms('Chile\n\nIn 2017, Chile ordered six more aircraft from Embraer.', '2020-01-01')).toEqual([expect.objectContaining({ buyer: 'CHL', quantity: 6, year: 2017, status: 'ordered' })]);
+    expect(arms('Chile\n\nChile received 12 A-29s in 2009.', '2020-01-01')).toEqual([expect.objectContaining({ buyer: 'CHL', designation: 'A-29 Super Tucano', quantity: 12, year: 2009 })]);
+  });
+  it('a seller signing "a deal with Peru" sells to Peru', () => {
+    expect(arms('KT-1\n\nSouth Korea has signed a $200 million deal with Peru to export 20 KT-1 trainers.', '2012-11-07')).toEqual([
+      expect.objectContaining({ buyer: 'PER', seller: 'KOR', quantity: 20, value: 200_000_000, status: 'ordered' }),
+    ]);
+  });
+  it('"three or four airframes" is no count; "asked to buy" is a request', () => {
+    expect(arms('Ecuador\n\nEcuador asked for the delivery of three or four airframes within six months.', '2010-01-01').map((r) => r.quantity)).not.toContain(3);
+    expect(arms('Brazil\n\nThe Brazilian government asked to buy 40 M109A5 kits.', '2014-06-12')).toEqual([expect.objectContaining({ buyer: 'BRA', quantity: 40, status: 'proposed' })]);
+  });
+  it('a participle belongs to the item before it, and an event takes the time nearest its word', () => {
+    expect(arms('Chile\n\nChile operates 44 F-16s, including 10 Block 50 models purchased in 2003.', '2020-01-01')).toEqual([expect.objectContaining({ buyer: 'CHL', quantity: 10, year: 2003, status: 'purchased' })]);
+    expect(arms('Chile\n\nChile operates three Type 23 frigates procured second-hand in 2005 and commissioned between 2006 and 2008.', '2017-01-01')).toEqual([expect.objectContaining({ buyer: 'CHL', quantity: 3, year: 2005 })]);
+  });
+  it('equipment where something happens is not dealt: "received an orientation flight aboard a UH-60"', () => {
+    expect(arms('Visit\n\nIn Honduras, the Army secretary received an orientation flight aboard a UH-60 helicopter.', '2011-01-01')).toEqual([]);
+  });
+});

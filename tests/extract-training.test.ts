@@ -159,3 +159,15 @@ describe('pairs, amounts apart and the title\'s year', () => {
     expect(training('Aid\n\nUSAID gave Guatemala $75 million in 2011.', '2013-01-01')).toEqual([]);
   });
 });
+
+describe('containers, aid to forces and decimals after thousands', () => {
+  it('a spending bill that includes the aid is not the aid; "$1,319.1 million" is read whole', () => {
+    expect(training('Plan Colombia\n\nCongress gave final passage to an $11,200 million spending bill that includes $1,300 million in emergency aid to help the Colombian military fight the drug trade.', '2000-07-01')).toEqual([
+      expect.objectContaining({ recipient: 'COL', amount: 1_300_000_000 }),
+    ]);
+    expect(training('Plan Colombia\n\nThe U.S. military aid package for Colombia totals $1,319.1 million in 2001.', '2001-03-01')).toEqual([expect.objectContaining({ amount: 1_319_100_000 })]);
+  });
+  it('aid to a country\'s forces is security assistance; troops sent are not its recipients', () => {
+    expect(training('Guatemala\n\nBy releasing $3.2 million in aid in 2005, America rewards Guatemala for overhauling its military.', '2005-03-25')).toEqual([expect.objectContaining({ recipient: 'GTM', amount: 3_200_000 })]);
+  });
+});

@@ -20,6 +20,11 @@ export interface TimeContext {
   publishedYear: number;
   /** Tokens where a count of things starts ("1,968 M107 projectiles"): a number there is no year. */
   counts?: ReadonlySet<number>;
+  /**
+   * An event's time rather than a figure's period: the time expression nearest the word, range or
+   * point ("frigates procured in 2005 and commissioned between 2006 and 2008" were bought in 2005).
+   */
+  event?: boolean;
   /** The years of the sentence before (for "that same year", "the same period"). */
   previousYears: number[];
 }
@@ -66,6 +71,8 @@ export function periodOf(a: Annotated, at: number, from: number, to: number, tim
   const nearest = <T extends { t0: number; t1: number }>(xs: T[]) => [...xs].sort((x, y) => distance(x) - distance(y))[0];
   // A range: "from 2010 to 2015", "FY2008-2011", "fiscal years 2010 through 2012".
   const range = nearest(a.yearRanges.filter(inside));
+  const closer = time.event && range ? a.years.filter((y) => inside(y) && !time.counts?.has(y.t0) && !(y.t0 >= range.t0 && y.t1 <= range.t1)).find((y) => distance(y) < distance(range)) : undefined;
+  if (closer) return { start: closer.year, end: closer.year, cumulative, from: 'text' };
   if (range) return { start: range.from, end: range.to, cumulative, from: 'text' };
   // "over the past five years", "in the last 15 years", "during the past decade".
   for (let i = from; i < to - 2; i++) {

@@ -39,7 +39,7 @@ const WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|elev
 // "eighty-one million dollars" (translations and transcripts spell them out). Another country's
 // dollar ("TT$2.1 billion", "J$5 million", "R$ 4 million") is not a U.S. dollar amount.
 const MONEY = new RegExp(
-  String.raw`(?:(?:US|U\.S\.)\s?\$|USD\s?|(?<![A-Za-z])\$)\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)${SPACE_GROUPED}(?:\s?(thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b)?` +
+  String.raw`(?:(?:US|U\.S\.)\s?\$|USD\s?|(?<![A-Za-z])\$)\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)${SPACE_GROUPED}(?:\s?(thousand|million|billion|trillion|mln|mn|bn|tn|[mbk])\b)?` +
     String.raw`|\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b` +
     String.raw`|\b((?:a\s+)?${WORD}(?:(?:[\s-]+|\s+and\s+)${WORD})*)\s(thousand|million|billion|trillion)\s(?:U\.S\.\s|US\s)?dollars\b`,
   'gi',

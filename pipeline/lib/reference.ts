@@ -286,7 +286,11 @@ export class Reference {
     }
     for (const d of this.designations) {
       this.equipment.add(d.designation, d);
-      for (const a of d.aliases) this.equipment.add(a, d);
+      for (const a of d.aliases) {
+        this.equipment.add(a, d);
+        // "12 A-29s", "F-16s": a model's plural.
+        if (/[\dA-Z]$/.test(a)) this.equipment.add(`${a}s`, d);
+      }
     }
     for (const n of this.nouns) {
       this.equipmentNouns.add(n.noun, n);

@@ -101,7 +101,15 @@ export function anaphoric(a: Annotated, i: Item): boolean {
 export function itemsIn(a: Annotated, items: Item[], clause: Clause, status: ArmsStatus | null): Item[] {
   const bought = status !== null && STAGE[status] >= STAGE.purchased;
   // An item belongs to the clause its count is in ("the Kfir: Ecuador bought 12 of them").
-  return items.filter((i) => i.q0 >= clause.t0 && i.q0 < clause.t1 && (bought || !ownedBefore(a, i.q0)));
+  return items.filter((i) => i.q0 >= clause.t0 && i.q0 < clause.t1 && (bought || !ownedBefore(a, i.q0)) && !placedBy(a, i, clause));
+}
+
+const PLACING = new Set(['aboard', 'onto', 'inside', 'board']);
+
+/** An item after a place word ("received an orientation flight aboard a UH-60") is where something happens, not what is dealt. */
+function placedBy(a: Annotated, i: Item, clause: Clause): boolean {
+  const k = i.q0 - 1 - (['a', 'an', 'the', 'its', 'their'].includes(a.tokens[i.q0 - 1]?.norm ?? '') ? 1 : 0);
+  return k >= clause.t0 && PLACING.has(a.tokens[k]?.norm ?? '');
 }
 
 function ownedBefore(a: Annotated, t: number): boolean {
@@ -118,7 +126,7 @@ export function amountsIn(a: Annotated, clause: Clause): Spanned<Amount>[] {
  * the same paragraph, else the dateline's or the publication's. A decade ("in the 1990s") gives none.
  */
 export function yearOf(a: Annotated, env: ArmsEnv, clause: Clause, at: number): number | null {
-  const time = { publishedYear: env.ctx.published.year, previousYears: env.previous?.years ?? [], counts: new Set(itemsOf(a).filter((i) => i.quantity !== null).map((i) => i.q0)) };
+  const time = { publishedYear: env.ctx.published.year, previousYears: env.previous?.years ?? [], counts: new Set(itemsOf(a).filter((i) => i.quantity !== null).map((i) => i.q0)), event: true };
   const period = periodOf(a, at, clause.t0, clause.t1, time);
   // A deal is an event: "has operated the F-16 since it purchased ten in 2002" is 2002.
   if (period.from === 'text') return period.start ?? period.end;

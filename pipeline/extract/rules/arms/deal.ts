@@ -143,9 +143,13 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
         seller: sellerOf(a, env, items, buyer, proposed),
         items,
         value,
-        year: yearOf(a, env, r.clause, items[0]?.q0 ?? cue),
+        year: yearOf(a, env, r.clause, cue),
         status,
       });
+      // "44 F-16s, including 10 Block 50 models purchased in the early 2000s": a participle right
+      // after an item is that item's; the fleet it belongs to is not the deal.
+      const participle = a.tokens[cue]!.norm.endsWith('ed') ? r.items.find((i) => cue - i.t1 >= 0 && cue - i.t1 <= 1) : undefined;
+      if (participle) r.items = [participle];
       const priced = r.items.map((i) => ownPrice(a, i, r.amounts));
       const quantified = r.items.filter((i) => i.quantity !== null);
       if (r.amounts.length >= 2 && priced.filter(Boolean).length >= 2) {

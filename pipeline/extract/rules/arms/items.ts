@@ -13,7 +13,8 @@ import type { Item } from './env.js';
 /** Model designations by shape: letters and digits joined by hyphens, with at least one digit ("Mi-171Sh", "AW139", "KT-1P"). */
 const MODEL = /^(?=[^\d]*\d)[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 /** Words that end the phrase between a count and its item: verbs, prepositions other than "of", relatives. */
-const BREAKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'to', 'will', 'would', 'has', 'have', 'had', 'who', 'that', 'which', 'with', 'for', 'in', 'at', 'on', 'from', 'by', 'and', 'or', 'but', 'than', 'more', 'fewer', 'other', 'years', 'months', 'weeks', 'days', 'percent', 'per']);
+// ("six more aircraft" counts six: "more" right after a count is a follow-on, not a comparison.)
+const BREAKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'to', 'will', 'would', 'has', 'have', 'had', 'who', 'that', 'which', 'with', 'for', 'in', 'at', 'on', 'from', 'by', 'and', 'or', 'but', 'than', 'fewer', 'other', 'years', 'months', 'weeks', 'days', 'percent', 'per']);
 const MAX_GAP = 6;
 const DEAL_VOCABS = ['deal-proposed', 'deal-approved', 'deal-ordered', 'deal-purchased', 'deal-delivered', 'deal-verb'];
 const SAME = new Set(['type', 'kind', 'model', 'class', 'design']);
@@ -69,9 +70,14 @@ const MAX_LISTED = 10;
 /** Where lists of items open: after a deal word ("a possible sale of"), an including word ("Also included:"), or a colon. */
 function listStarts(a: Annotated): number[] {
   const out = new Set<number>();
-  for (const v of [...DEAL_VOCABS, 'including']) for (const c of a.cue(v)) out.add(a.tokens[c.t1]?.norm === 'of' ? c.t1 + 1 : c.t1);
+  for (const v of [...DEAL_VOCABS, 'deal-noun', 'including']) for (const c of a.cue(v)) out.add(a.tokens[c.t1]?.norm === 'of' ? c.t1 + 1 : c.t1);
   a.tokens.forEach((t, k) => t.text === ':' && out.add(k + 1));
   return [...out].sort((x, y) => x - y);
+}
+
+/** Another count follows a separator right after `end`: the list goes on. */
+function countsAfter(counts: Spanned<Count>[], end: number): boolean {
+  return counts.some((x) => x.t0 > end && x.t0 <= end + 3);
 }
 
 /** The counted segments of each list: a count, then the words up to the next comma, semicolon or "and" before a count. */
@@ -95,12 +101,19 @@ function listItems(a: Annotated): Item[] {
         else if (depth === 0 && SEPARATORS.has(t.text) && !(t.text === '.' && a.tokens[end + 1]?.kind === 'number' && a.tokens[end + 1]!.start === t.end)) break;
         else if (depth === 0 && ['and', 'or'].includes(t.norm) && countAt(end + 1)) break;
         else if (depth === 0 && BREAKS.has(t.norm) && !['and', 'or'].includes(t.norm)) break;
+        // "10 Block 50 models purchased in 2003": the deal word ends the item.
+        else if (depth === 0 && end > c.t1 && DEAL_VOCABS.some((v) => a.inVocab(end, v) !== undefined)) break;
         end++;
       }
       const words = a.tokens.slice(c.t1, end);
+      // "three or four airframes": a guess between two counts is no count.
+      if (words.length === 0 && a.tokens[end]?.norm === 'or') break;
       // Equipment by its name: a capitalised word or model, or a noun of the lexicon ("120 tons of food" is none).
       const named = words.some((t) => (t.cap && t.kind === 'word') || MODEL.test(t.text)) || a.equipmentNouns.some((n) => n.t0 >= c.t1 && n.t1 <= end);
-      if (depth === 0 && named && words[0]?.norm !== 'of' && words.length < MAX_LISTED && !out.some((o) => o.q0 === c.t0)) {
+      // In a list of several counted things, a thing without a name is still equipment ("19 joint helmet-mounted cueing systems"), unless it is "of" something ("120 tons of food").
+      const listed = SEPARATORS.has(a.tokens[end]?.text ?? '') || ['and', 'or'].includes(a.tokens[end]?.norm ?? '') || (p > start && end === a.tokens.length - 1);
+      const thing = named || (listed && p > start && !words.some((t) => t.norm === 'of')) || (listed && !words.some((t) => t.norm === 'of') && countsAfter(counts, end));
+      if (depth === 0 && thing && words[0]?.norm !== 'of' && words.length < MAX_LISTED && !out.some((o) => o.q0 === c.t0)) {
         const noun = a.equipmentNouns.find((n) => n.t1 === end);
         out.push({ t0: c.t1, t1: end, q0: c.t0, text: a.slice(c.t1, end), designation: null, category: noun?.entry.category ?? 'other', quantity: c.value });
       }

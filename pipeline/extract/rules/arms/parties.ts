@@ -40,6 +40,8 @@ function buyerRole(a: Annotated, p: Place): boolean {
   const b2 = a.tokens[p.t0 - 2]?.norm;
   if (b1 === 'of' && (b2 === 'government' || (b2 === 'the' && a.tokens[p.t0 - 3]?.norm === 'government'))) return true;
   if (b1 === 'to' || (b1 === 'the' && b2 === 'to') || b1 === 'for') return true;
+  // "signed a $200 million deal with Peru": the other party of a deal.
+  if (b1 === 'with' && a.cue('deal-noun').some((c) => c.t1 <= p.t0 - 1 && p.t0 - 1 - c.t1 <= 1)) return true;
   if (b1 === 'between') return true;
   const after = p.possessive && a.tokens[p.t1]?.norm === "'s" ? p.t1 + 1 : p.t1;
   if (p.kind === 'demonym' || p.possessive) {
@@ -53,6 +55,8 @@ function buyerRole(a: Annotated, p: Place): boolean {
 const SELLER_VERBS = /^(?:deliver|sell|sold|suppl|provid|ship|transfer|hand)/;
 
 export function foreignActor(a: Annotated, clause: Clause, cue: number, status: ArmsStatus | null): boolean {
+  // A buyer of the region in its role ("a deal with Peru", "a sale to Chile"): the foreign party is the seller.
+  if (a.places.some((p) => within(clause, p) && p.country.region === 'lac' && buyerRole(a, p))) return false;
   // The seller's government approves and notifies; a seller delivers.
   // A contracting agent awards the maker a contract for another country ("The U.S. Air Force awarded Lockheed Martin a contract for 10 F-16s for Chile").
   if (status === 'approved' || a.inVocab(cue, 'deal-approved') || SELLER_VERBS.test(a.tokens[cue]?.norm ?? '') || /^(?:notif|award)/.test(a.tokens[cue]?.norm ?? '')) return false;

@@ -30,7 +30,11 @@ export function scopeOf(a: Annotated, env: TrainingEnv, clause: Clause): Scope |
   const pronoun = clause.t0 === 0 && ['this', 'that', 'it'].includes(a.tokens[0]?.norm ?? '') && PRONOUN_VERBS.has(a.tokens[1]?.norm ?? '');
   const continues = env.previous !== null && (inClause('continuation') || pronoun);
   const training = inClause('training') || (continues && env.previous!.category === 'training');
-  const assistance = inClause('assistance') || program !== null || continues;
+  // "$3.2 million in aid ... for its military": aid to a country's forces is security assistance.
+  // (Troops are sent, not aided: "Along with sending troops ..., the Defense Department has contributed".)
+  const forces = a.cue('recipient-force').some((c) => !/^troops?$/.test(a.tokens[c.t1 - 1]!.norm));
+  const forcesAid = a.tokens.some((t) => t.norm === 'aid' && t.i >= clause.t0 && t.i < clause.t1) && forces && (a.places.some((p) => p.country.region === 'lac' && p.kind !== 'region') || env.ctx.mainCountry?.region === 'lac');
+  const assistance = inClause('assistance') || program !== null || continues || forcesAid;
   if (!training && !assistance) return null;
   if (a.cue('not-security-aid').some((c) => within(clause, c))) return null;
   // A development agency's money, unless a security programme pays for the figure ("State and USAID disbursed $75 million of INCLE, ESF, and NADR funds").
@@ -41,7 +45,8 @@ export function scopeOf(a: Annotated, env: TrainingEnv, clause: Clause): Scope |
   const sale = notified || inClause('deal-purchased') || inClause('deal-ordered') || a.cue('deal-noun').some((c) => within(clause, c) && /^(?:sale|contract|purchase|deal|order)s?$/.test(a.tokens[c.t1 - 1]!.norm));
   if (sale && !programs.some((p) => within(clause, p))) return null;
   const equipment = [...a.equipment, ...a.equipmentNouns].some((e) => within(clause, e));
-  if (!program && equipment && a.cue('cost').some((c) => within(clause, c))) return null;
+  // Equipment with a price is an arms fact, unless the clause makes it aid ("a proposed $1.3 billion aid package ... helicopters worth $600 million").
+  if (!program && equipment && a.cue('cost').some((c) => within(clause, c)) && !inClause('assistance')) return null;
   if (foreignTrainer(a, env, clause)) return null;
   return { training, program: program ?? (training || assistance ? env.title.program : null) };
 }
@@ -72,9 +77,15 @@ export function amountsIn(a: Annotated, clause: Clause): Spanned<Amount>[] {
   return amounts.filter((m, i) => {
     const next = amounts[i + 1];
     // "$690.1 million ($555.1 million, or 80 percent, military and police aid; the rest economic ...)": the whole is not.
-    return !(next && a.tokens[m.t1]?.text === '(' && next.t0 === m.t1 + 1);
+    if (next && a.tokens[m.t1]?.text === '(' && next.t0 === m.t1 + 1) return false;
+    // "an $11,200 million spending bill that includes $1,300 million in emergency aid": the container is not.
+    const container = a.tokens.slice(m.t1, m.t1 + 3).findIndex((t) => CONTAINERS.has(t.norm));
+    const includes = container >= 0 && a.cue('including').some((c) => c.t0 > m.t1 && c.t0 <= m.t1 + container + 3);
+    return !(next && includes);
   });
 }
+
+const CONTAINERS = new Set(['bill', 'bills', 'budget', 'measure', 'legislation', 'law', 'act']);
 
 // Words that end a counted phrase: a verb, a relative pronoun, a preposition other than "of", a span of time.
 const LINKS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'to', 'will', 'would', 'has', 'have', 'had', 'who', 'that', 'which', 'with', 'for', 'in', 'at', 'on', 'from', 'by', 'days', 'weeks', 'months', 'years']);
