@@ -154,3 +154,13 @@ describe('who, here, and a dated line', () => {
     expect(visits('Austin in Brazil\n\nBrasilia, July 27, 2022: Secretary of Defense Lloyd J. Austin III met Brazilian defense officials here.', '2022-07-28')).toEqual(['Lloyd Austin|BRA|2022|2022-07-27|Brasilia']);
   });
 });
+
+describe('openings, titled surnames and whole years', () => {
+  it('"While in San Salvador last year" and "On a recent visit to Brazil" open a sentence about a visit', () => {
+    expect(visits('Rumsfeld\n\nWhile in San Salvador last year, Secretary of Defense Donald Rumsfeld praised the country.', '2005-11')).toEqual(['Donald Rumsfeld|SLV|2004|2004|San Salvador']);
+    expect(visits('Mattis\n\nOn a recent visit to Brazil, Secretary of Defense Jim Mattis emphasized shared values.', '2018-08-20')).toEqual(['Jim Mattis|BRA|2018||']);
+  });
+  it('"Remarks by Secretary Carter in ... Trinidad and Tobago": a title and the surname of the secretary then in office', () => {
+    expect(visits('Remarks by Secretary Carter in a Media Availability in Trinidad and Tobago\n\nPETER COOK: Hi, everyone.', '2016-10-10')).toEqual(['Ash Carter|TTO|2016||']);
+  });
+});

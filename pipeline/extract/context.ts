@@ -26,6 +26,8 @@ export interface Dateline {
   country: Country;
   city: string | null;
   date: CalendarDate | null;
+  /** The sentence that opens with it. */
+  sentence: number;
 }
 
 export interface DocContext {
@@ -106,7 +108,7 @@ export function buildContext(doc: AnnotatedDoc, ref: Reference): DocContext {
     mentionsUs: US_NAMED.test(text) || sentences.some((s) => ref.findPlaces(s.text).some((p) => p.country.region === 'usa')),
     titleProgram: ref.findPrograms(doc.meta.title)[0]?.entry ?? null,
     named,
-    storySecretary: storySecretary(doc, sentences, ref, named),
+    storySecretary: storySecretary(doc, sentences, ref, named, published.year),
     here: null,
   };
   if (context.dateline?.country.region === 'lac') context.here = { country: context.dateline.country, city: context.dateline.city };
@@ -122,13 +124,16 @@ function titleYear(title: string): number | null {
 
 const US_NAMED = /\b(?:U\.S\.|US|USA|American|Americans|Washington|Pentagon|SOUTHCOM|Southern Command)\b/;
 
-function storySecretary(doc: AnnotatedDoc, sentences: Sentence[], ref: Reference, named: Secretary[]): Secretary | null {
+function storySecretary(doc: AnnotatedDoc, sentences: Sentence[], ref: Reference, named: Secretary[], year: number): Secretary | null {
   for (const text of [doc.meta.title, ...sentences.slice(0, STORY_LEAD_SENTENCES).map((s) => s.text)]) {
     const full = ref.findSecretaryNames(text)[0];
     if (full) return full.entry;
     // "Rumsfeld in Peru": a surname in the title, named in full further down.
     const bySurname = named.find((s) => new RegExp(`\\b${s.surname}\\b`).test(text));
     if (bySurname) return bySurname;
+    // "Remarks by Secretary Carter": a title and the surname of the secretary in office then.
+    const titled = ref.secretaries.find((s) => ref.inOffice(s, year) && new RegExp(`\\b(?:Secretary|Secretary of Defense|Defense Secretary)\\s+${s.surname}\\b`).test(text));
+    if (titled) return titled;
   }
   return null;
 }
@@ -147,7 +152,7 @@ function findDateline(first: Sentence[], ref: Reference, published: string): Dat
     if (!place) continue;
     const country = (m[2] && ref.placeNamed(m[2].trim())?.country) || place.country;
     const date = m[3] ? (findDates(m[3], published)[0]?.date ?? null) : null;
-    return { country, city: place.kind === 'city' ? titleCase(m[1]!.trim()) : null, date };
+    return { country, city: place.kind === 'city' ? titleCase(m[1]!.trim()) : null, date, sentence: s.index };
   }
   return null;
 }

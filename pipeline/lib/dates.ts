@@ -100,8 +100,10 @@ function parseDates(sentence: string, published: string): DateMention[] {
     const explicitYear = /\b\d{4}\b/.test(text);
     const relative = !explicitYear;
     if (relative && !refKnowsDay && !(start.isCertain('month') && ref.month !== undefined)) {
-      // "last week" against a publication known only to the month or year gives at most the year.
-      out.push({ start: r.index, end: r.index + text.length, date: { year: ref.year }, relative });
+      // "last week" against a publication known only to the month or year gives at most the year;
+      // "last year", "two years ago" move whole years, which any publication date can do.
+      const years = /\byears?\b/i.test(text) ? start.get('year')! : ref.year;
+      out.push({ start: r.index, end: r.index + text.length, date: { year: years }, relative });
       continue;
     }
     let year = start.get('year')!;

@@ -6,7 +6,7 @@
 import type { Annotated } from '../../annotate/sentence.js';
 import type { Rule } from '../rule.js';
 import type { PlaceRef, VisitEnv, VisitMention } from './env.js';
-import { denied } from './locate.js';
+import { denied, subjectBefore } from './locate.js';
 import { visitDate } from './when.js';
 
 function mention(rule: string, a: Annotated, env: VisitEnv, place: PlaceRef, secretary: VisitMention['secretary'], agent: VisitMention['agent']): VisitMention {
@@ -132,5 +132,45 @@ export const speechHeading: Rule<VisitEnv, VisitMention> = {
     if (!speaker?.secretary) return [];
     // The places listed after the speaker's name, each after a comma.
     return env.places.filter((p) => p.t0 > speaker.t1 && a.tokens[p.t0 - 1]?.text === ',' && !p.referred).map((p) => mention(this.id, a, env, p, speaker.secretary, 'name'));
+  },
+};
+
+export const datelineStory: Rule<VisitEnv, VisitMention> = {
+  id: 'visits/dateline-story',
+  table: 'secdef-visits',
+  priority: 35,
+  description: 'A story datelined in the region whose opening sentence has the secretary act, or where he meets, speaks or holds talks with no other place named: a visit where the dateline is.',
+  examples: [
+    {
+      text: 'Canal\n\nPANAMA CITY, Panama, Nov. 14, 2004 – Defense Secretary Donald H. Rumsfeld got a bird\'s-eye view of the Panama Canal today.',
+      published: '2004-11-14',
+      expect: [{ secretary: 'Donald Rumsfeld', country_iso3: 'PAN', start_date: '2004-11-14' }],
+    },
+    {
+      text: 'Aid\n\nGUATEMALA CITY, March 24, 2005 – The aid was released today.\n\nDefense Secretary Donald Rumsfeld met with the Guatemalan president.',
+      published: '2005-03-24',
+      expect: [{ secretary: 'Donald Rumsfeld', country_iso3: 'GTM', year: 2005 }],
+    },
+  ],
+  counterExamples: [
+    { text: 'Talks\n\nLIMA, Peru, May 2, 2014 – Defense Secretary Chuck Hagel will meet Peruvian officials in Washington next week.' },
+    { text: 'Calls\n\nLIMA, Peru, May 2, 2014 – The minister said Defense Secretary Chuck Hagel spoke by phone with him.' },
+  ],
+  find(a: Annotated, env: VisitEnv): VisitMention[] {
+    const { dateline, here } = env.ctx;
+    if (!dateline || !here || dateline.country.region !== 'lac') return [];
+    // Another place named (of the region, or the United States) is where the sentence is about.
+    if (a.places.some((p) => p.kind !== 'region' && (p.country.region === 'usa' || (p.country.region === 'lac' && p.country !== here.country)))) return [];
+    if (a.cue('hedge').length > 0 || a.cue('denial').length > 0 || a.tokens.some((t) => ['phone', 'telephone', 'video', 'virtually'].includes(t.norm))) return [];
+    // The dateline's own sentence: its first actor after the dateline; elsewhere a meeting, a speech, talks.
+    const opening = a.sentence.index === dateline.sentence ? env.refs.find((r) => r.secretary && r.kind !== 'pronoun') : undefined;
+    const cue = a.cues.find((c) => c.vocab === 'presence' && !['stay', 'spend'].includes(a.tokens[c.t0]!.norm));
+    // The meeting's own subject, close before it: "Rumsfeld met with", not "he said ..., epitomizes the goals of those meeting".
+    const subject = cue ? subjectBefore(a, env, cue.t0) : undefined;
+    const near = subject && cue && cue.t0 - subject.t1 <= 6 && !a.tokens.slice(subject.t1, cue.t0).some((t) => t.text === ',');
+    const agent = opening ?? (near ? subject : undefined);
+    if (!agent?.secretary) return [];
+    const at = cue?.t0 ?? agent.t0;
+    return [mention(this.id, a, env, { t0: at, t1: at + 1, country: here.country, city: here.city, referred: true }, agent.secretary, agent.kind)];
   },
 };

@@ -1,8 +1,8 @@
 // The visit rules, in priority order.
 import { registry } from '../rule.js';
 import type { VisitEnv, VisitMention } from './env.js';
-import { eventWhen, headline, hosting, placeSubject, speechHeading } from './framing.js';
+import { datelineStory, eventWhen, headline, hosting, placeSubject, speechHeading } from './framing.js';
 import { everClaim, firstSince, namedPast } from './history.js';
 import { travel } from './travel.js';
 
-export const VISIT_RULES = registry<VisitEnv, VisitMention>([travel, firstSince, namedPast, everClaim, headline, placeSubject, hosting, eventWhen, speechHeading]);
+export const VISIT_RULES = registry<VisitEnv, VisitMention>([travel, firstSince, namedPast, everClaim, headline, placeSubject, hosting, eventWhen, speechHeading, datelineStory]);

@@ -208,6 +208,8 @@ function frontedSubject(a: Annotated, env: VisitEnv, place: PlaceRef): Secretary
 function frontedCue(a: Annotated, place: PlaceRef): Cue | null {
   const comma = openingClause(a, place);
   if (comma === null) return null;
+  // "While in San Salvador last year, Secretary Rumsfeld praised ...": being there is the opening's own point.
+  if (a.tokens[0]?.norm === 'while' && a.tokens[place.t0 - 1]?.norm === 'in') return { vocab: 'presence', t0: 0, t1: 1 };
   return a.cues.find((c) => (EVENT_VOCABS as readonly string[]).includes(c.vocab) && c.t0 > comma) ?? null;
 }
 
