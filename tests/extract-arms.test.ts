@@ -214,3 +214,9 @@ describe('follow-ons, counterparties, guesses and participles', () => {
     expect(arms('Visit\n\nIn Honduras, the Army secretary received an orientation flight aboard a UH-60 helicopter.', '2011-01-01')).toEqual([]);
   });
 });
+
+describe('years the datasets do not cover', () => {
+  it('a deal of 1811 is outside the datasets\' years: no row (the run goes on)', () => {
+    expect(arms('History\n\nIn 1811 Argentina bought 1,000 muskets and two ships from Britain.', '2025-05-01')).toEqual([]);
+  });
+});

@@ -171,3 +171,9 @@ describe('containers, aid to forces and decimals after thousands', () => {
     expect(training('Guatemala\n\nBy releasing $3.2 million in aid in 2005, America rewards Guatemala for overhauling its military.', '2005-03-25')).toEqual([expect.objectContaining({ recipient: 'GTM', amount: 3_200_000 })]);
   });
 });
+
+describe('years the datasets do not cover', () => {
+  it('training of 1850 is outside the datasets\' years: no row', () => {
+    expect(training('History\n\nIn 1850 the United States trained 40 Peruvian officers.', '2020-01-01')).toEqual([]);
+  });
+});

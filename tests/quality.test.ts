@@ -23,6 +23,8 @@ const FLOORS: Record<string, Floor> = {
   b6: { 'secdef-visits': [0.93, 0.82, 1], 'arms-purchases': [0.85, 0.33, 1], training: [0.71, 0.63, 0] },
   b7: { 'secdef-visits': [1, 0.68, 0], 'arms-purchases': [0.88, 0.46, 0], training: [0.62, 0.33, 0] },
   b8: { 'secdef-visits': [1, 0.41, 0], 'arms-purchases': [0.72, 0.44, 3], training: [0.41, 0.19, 0] },
+  b9: { 'secdef-visits': [0.85, 0.39, 1], 'arms-purchases': [0.77, 0.43, 1], training: [0.33, 0.21, 0] },
+  b10: { 'secdef-visits': [1, 0.83, 0], 'arms-purchases': [1, 0.55, 0], training: [0.9, 0.75, 0] },
   'Held-out set 1 (tests/fixtures/heldout/)': { 'secdef-visits': [1, 1, 0], 'arms-purchases': [1, 0.9, 0], training: [1, 1, 0] },
   'Held-out set 2 (tests/fixtures/blind/)': { 'secdef-visits': [1, 0.93, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },
   'Held-out set 3 (tests/fixtures/heldout-3/)': { 'secdef-visits': [1, 0.8, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },

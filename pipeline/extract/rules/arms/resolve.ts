@@ -12,6 +12,7 @@
 //   arms/link-notification: see underNotices below.
 // Mentions are never changed; the facts are built here.
 import type { ArmsFact } from '../../facts.js';
+import { FIRST_YEAR, LAST_YEAR } from '../../../lib/dates.js';
 import { STAGE, type ArmsMention, type Item } from './env.js';
 
 function fact(m: ArmsMention, item: Item | null, withValue: boolean, part_of: ArmsFact | null): ArmsFact {
@@ -69,8 +70,11 @@ function underNotices(mentions: ArmsMention[]): ArmsMention[] {
   });
 }
 
+/** A deal of a year the datasets do not cover ("1,000 muskets bought in 1811") is outside their scope: no fact. */
+const inScope = (m: ArmsMention) => m.year === null || (m.year >= FIRST_YEAR && m.year <= LAST_YEAR);
+
 export function resolveArms(found: ArmsMention[]): ArmsFact[] {
-  const mentions = underNotices(found);
+  const mentions = underNotices(found.filter(inScope));
   const out: ArmsFact[] = [];
   const built: Built[] = [];
   const lastBuilt = () => built.findLast((b) => b.mention.kind === 'deal' || b.mention.kind === 'package' || b.mention.kind === 'same-equipment');

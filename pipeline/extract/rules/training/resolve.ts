@@ -1,6 +1,7 @@
 // Training mentions to facts: a figure claimed by a table row, or by a rule that splits a sentence
 // between countries or years, is not read again by the one-figure rule; a total's parts point at it.
 import type { Mention, TrainingFact } from '../../facts.js';
+import { FIRST_YEAR, LAST_YEAR } from '../../../lib/dates.js';
 import type { TrainingMention } from './env.js';
 
 export function resolveTraining(mentions: TrainingMention[], mention: Mention, known: Map<TrainingMention, TrainingFact>): TrainingFact[] {
@@ -8,6 +9,8 @@ export function resolveTraining(mentions: TrainingMention[], mention: Mention, k
   const claimed = new Set<number>();
   let table = false;
   for (const m of mentions) {
+    // A figure of years the datasets do not cover is outside their scope: no fact.
+    if ([m.period.start, m.period.end].some((y) => y !== null && (y < FIRST_YEAR || y > LAST_YEAR))) continue;
     if (m.rule === 'training/table-row') table = true;
     else if (table) continue; // a table line is no prose
     const key = m.amount ? m.amount.t0 : -1 - m.at;
