@@ -120,6 +120,8 @@ interface Batch {
   name: string;
   focus: string;
   first_scored: string;
+  /** The commit the first score was taken at, with a note ("225892d (the extractor as ...)"). */
+  first_scored_at: string;
   documents: string[];
   first_score: Record<FactTable, { precision: number; recall: number; f1: number; trap_rows: number }>;
 }
@@ -141,14 +143,14 @@ function learningCurve(batches: Batch[], today: Map<string, Record<FactTable, Ta
     '',
     'Each batch was scored once when it was added, before any rule changed because of it: that first score is the honest figure for text the extractor had not met. Today\'s score on the same batch is no longer blind. P / R / F1 per table.',
     '',
-    '| batch | documents | first scored | visits, first | arms, first | training, first | visits, today | arms, today | training, today |',
+    '| batch | documents | first scored, extractor at | visits, first | arms, first | training, first | visits, today | arms, today | training, today |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const b of batches) {
     const now = today.get(b.name);
     const cells = FACT_TABLES.map((t) => prf(b.first_score[t]) + (b.first_score[t].trap_rows ? ` (${b.first_score[t].trap_rows} trap rows)` : ''));
     const nowCells = FACT_TABLES.map((t) => (now ? prf(now[t]) + (now[t].traps.length ? ` (${now[t].traps.length} trap rows)` : '') : '-'));
-    lines.push(`| ${b.name}: ${b.focus} | ${b.documents.length} | ${b.first_scored} | ${cells.join(' | ')} | ${nowCells.join(' | ')} |`);
+    lines.push(`| ${b.name}: ${b.focus} | ${b.documents.length} | ${b.first_scored}, ${b.first_scored_at.split(' ')[0]} | ${cells.join(' | ')} | ${nowCells.join(' | ')} |`);
   }
   return [...lines, ''];
 }
