@@ -164,3 +164,11 @@ describe('openings, titled surnames and whole years', () => {
     expect(visits('Remarks by Secretary Carter in a Media Availability in Trinidad and Tobago\n\nPETER COOK: Hi, everyone.', '2016-10-10')).toEqual(['Ash Carter|TTO|2016||']);
   });
 });
+
+describe('surnames several secretaries bore', () => {
+  it('"Secretary Gates" in 2010 is Robert Gates, "Secretary Rumsfeld" in 2005 his second term; a surname nobody bore by then names nobody', () => {
+    expect(visits('Remarks by Secretary Gates at Conference of the Defense Ministers of the Americas in Santa Cruz, Bolivia\n\nThank you, Minister Saavedra.', '2010-11-22')).toEqual(['Robert Gates|BOL|2010||Santa Cruz']);
+    expect(visits('Trip\n\nSecretary Rumsfeld traveled to Lima, Peru.', '2005-11-22')).toEqual(['Donald Rumsfeld|PER|2005||Lima']);
+    expect(visits('Trip\n\nSecretary Austin traveled to Lima, Peru.', '1995-11-22')).toEqual([]);
+  });
+});

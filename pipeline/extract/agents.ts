@@ -59,6 +59,15 @@ function foreignOwner(a: Annotated, t: number): boolean {
   return place !== undefined && place.kind === 'demonym' && place.country.region !== 'usa';
 }
 
+/**
+ * "Secretary Gates" in 2010 is Robert Gates, not Thomas Gates (1959-61); "Secretary Rumsfeld" in
+ * 2005 is his second term: a titled surname names the latest holder who took office by publication.
+ */
+function latestHolder(candidates: Secretary[], published: string): Secretary | null {
+  const before = candidates.filter((s) => s.term_start <= published).sort((x, y) => (x.term_start < y.term_start ? 1 : -1));
+  return before[0] ?? (candidates.length === 1 ? candidates[0]! : null);
+}
+
 /** Secretary references in text order. */
 export function secretaryRefs(a: Annotated, state: PeopleState): SecretaryRef[] {
   const refs: SecretaryRef[] = [];
@@ -76,7 +85,7 @@ export function secretaryRefs(a: Annotated, state: PeopleState): SecretaryRef[] 
     if (prev?.cap && prev.kind === 'word' && !titled && tok.i - 1 > 0) continue;
     if (ref.hasNonNameWord(tokens[tok.i + 1]?.text ?? '')) continue;
     if (titled && foreignOwner(a, a.cue('secretary-title').find((c) => c.t1 === tok.i)?.t0 ?? tok.i - 1)) continue;
-    const secretary = candidates.find((s) => state.introduced.has(s)) ?? (titled && candidates.length === 1 ? candidates[0]! : null);
+    const secretary = candidates.find((s) => state.introduced.has(s)) ?? (state.story && candidates.includes(state.story) ? state.story : null) ?? (titled ? latestHolder(candidates, a.published) : null);
     if (secretary) refs.push({ t0: tok.i, t1: tok.i + 1, kind: 'surname', secretary });
   }
   for (const c of a.cue('secretary-title')) {

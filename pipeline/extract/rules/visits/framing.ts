@@ -151,6 +151,12 @@ export const datelineStory: Rule<VisitEnv, VisitMention> = {
       published: '2005-03-24',
       expect: [{ secretary: 'Donald Rumsfeld', country_iso3: 'GTM', year: 2005 }],
     },
+    {
+      // "U.S." as a modifier is no other place.
+      text: 'Troops\n\nSANTIAGO, Chile, March 13, 1996 – U.S. Defense Secretary William J. Perry told U.S. troops stationed here that times have changed.',
+      published: '1996-03-13',
+      expect: [{ secretary: 'William Perry', country_iso3: 'CHL', start_date: '1996-03-13' }],
+    },
   ],
   counterExamples: [
     { text: 'Talks\n\nLIMA, Peru, May 2, 2014 – Defense Secretary Chuck Hagel will meet Peruvian officials in Washington next week.' },
@@ -159,8 +165,10 @@ export const datelineStory: Rule<VisitEnv, VisitMention> = {
   find(a: Annotated, env: VisitEnv): VisitMention[] {
     const { dateline, here } = env.ctx;
     if (!dateline || !here || dateline.country.region !== 'lac') return [];
-    // Another place named (of the region, or the United States) is where the sentence is about.
-    if (a.places.some((p) => p.kind !== 'region' && (p.country.region === 'usa' || (p.country.region === 'lac' && p.country !== here.country)))) return [];
+    // Another place named is where the sentence is about: one of the region, or the United States as a
+    // location ("in Washington", "to the United States"), not as a modifier ("U.S. troops", "the U.S. secretary").
+    const usLocation = (p: (typeof a.places)[number]) => p.country.region === 'usa' && (p.kind === 'city' || a.inVocab(a.tokens[p.t0 - 1]?.norm === 'the' ? p.t0 - 2 : p.t0 - 1, 'place-preposition') !== undefined);
+    if (a.places.some((p) => p.kind !== 'region' && (usLocation(p) || (p.country.region === 'lac' && p.country !== here.country)))) return [];
     if (a.cue('hedge').length > 0 || a.cue('denial').length > 0 || a.tokens.some((t) => ['phone', 'telephone', 'video', 'virtually'].includes(t.norm))) return [];
     // The dateline's own sentence: its first actor after the dateline; elsewhere a meeting, a speech, talks.
     const opening = a.sentence.index === dateline.sentence ? env.refs.find((r) => r.secretary && r.kind !== 'pronoun') : undefined;

@@ -146,7 +146,7 @@ const TRAVEL_NOUN = /^(?:visit|trip|journey|tour|arrival|stop|stopover|swing|leg
 const OWNERS = ['his', 'her', 'my', 'our'];
 
 /** The owner of a travel or speech noun: "Hagel's visit", "his trip", "my visit". */
-function ownerOf(a: Annotated, env: VisitEnv, noun: number): SecretaryRef | undefined {
+export function ownerOf(a: Annotated, env: VisitEnv, noun: number): SecretaryRef | undefined {
   let k = noun - 1;
   while (k >= 0 && a.tokens[k]!.kind === 'word' && !OWNERS.includes(a.tokens[k]!.norm) && a.tokens[k]!.norm !== "'s" && noun - k <= 4 && !env.refs.some((r) => r.t1 === k + 1)) k--;
   if (a.tokens[k]?.norm === "'s") return env.refs.find((r) => r.t1 === k && r.secretary);
