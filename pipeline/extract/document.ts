@@ -15,7 +15,7 @@ import { enabled, type RuleSwitches } from './rules/rule.js';
 import { clausesOf, placesOf, type VisitEnv } from './rules/visits/env.js';
 import { VISIT_RULES } from './rules/visits/index.js';
 import { resolveVisits } from './rules/visits/resolve.js';
-import { newTableState } from './rules/training/table.js';
+import { newTableState } from './rules/training/table-layout.js';
 import type { TrainingEnv, TrainingMention } from './rules/training/env.js';
 import { TRAINING_RULES } from './rules/training/index.js';
 import { resolveTraining } from './rules/training/resolve.js';

@@ -72,10 +72,14 @@ function qualified(text: string, at: number, reach: number): { start: number; qu
   return { start: at, qualifier: 'exact' };
 }
 
-/** "($ in thousands)", "(in thousands of dollars)", "$000s": the factor a table's figures are given in. */
+/**
+ * "($ in thousands)", "(in thousands of dollars)", "$000s": the factor a table's figures are given in.
+ * A short parenthesis ending in the unit counts however its first words came out of a scan
+ * ("($ thousands)", "(5 ill thousands)").
+ */
 export function scaleNote(text: string): number | null {
-  if (/\(\s*(?:\$|US\$|dollars)?\s*in\s+thousands(?:\s+of\s+(?:U\.S\.\s)?dollars)?\s*\)|\$\s?000s?\b|in thousands of (?:U\.S\. )?dollars/i.test(text)) return 1e3;
-  if (/\(\s*(?:\$|US\$|dollars)?\s*in\s+millions(?:\s+of\s+(?:U\.S\.\s)?dollars)?\s*\)|in millions of (?:U\.S\. )?dollars/i.test(text)) return 1e6;
+  if (/\(\s*(?:\$|US\$|dollars)?\s*in\s+thousands(?:\s+of\s+(?:U\.S\.\s)?dollars)?\s*\)|\(\s*(?:\S{1,4}\s+){0,2}thousands\s*\)|\$\s?000s?\b|in thousands of (?:U\.S\. )?dollars/i.test(text)) return 1e3;
+  if (/\(\s*(?:\$|US\$|dollars)?\s*in\s+millions(?:\s+of\s+(?:U\.S\.\s)?dollars)?\s*\)|\(\s*(?:\S{1,4}\s+){0,2}millions\s*\)|in millions of (?:U\.S\. )?dollars/i.test(text)) return 1e6;
   return null;
 }
 

@@ -344,6 +344,11 @@ export class Reference {
     return entry?.kind === 'region' ? undefined : entry;
   }
 
+  /** Whether a lone name ("Central America", "the Caribbean") is a region rather than a country. */
+  regionNamed(text: string): boolean {
+    return this.places.get(text.replace(/^the\s+/i, ''))?.kind === 'region';
+  }
+
   findSecretaryNames(text: string): Mention<Secretary>[] {
     return this.found(this.secretaryNames, text);
   }

@@ -9,7 +9,7 @@ import type { Clause } from '../visits/env.js';
 import type { DocContext } from '../../context.js';
 import type { TrainingFact } from '../../facts.js';
 import type { Period } from '../../time.js';
-import type { TableState } from './table.js';
+import type { TableState } from './table-layout.js';
 
 export interface TrainingEnv {
   ctx: DocContext;
