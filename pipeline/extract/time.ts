@@ -49,9 +49,13 @@ function sideClauses(a: Annotated): { t0: number; t1: number }[] {
 
 const reportedAt = (a: Annotated, t0: number, t1: number) => a.inVocab(t0 - 1, 'reporting-verb') !== undefined || a.inVocab(t1, 'reporting-verb') !== undefined;
 
-/** A year in a law's name ("Section 1004 of the 1991 NDAA", "the 1961 Act") dates no figure. */
-function lawName(a: Annotated, y: { t0: number; t1: number }): boolean {
+/**
+ * A year in a law's name ("Section 1004 of the 1991 NDAA", "the 1961 Act") or owned with its noun
+ * ("their 1982 war", "its 2010 budget") names a thing, and dates no figure.
+ */
+function namingYear(a: Annotated, y: { t0: number; t1: number }): boolean {
   const next = a.tokens[y.t1]?.text ?? '';
+  if (['their', 'its', 'his', 'her', 'our'].includes(a.tokens[y.t0 - 1]?.norm ?? '') && /^[a-z]+$/.test(next)) return true;
   return a.tokens[y.t0 - 1]?.norm === 'the' && (/^[A-Z]{3,}$/.test(next) || next === 'Act');
 }
 
@@ -83,7 +87,7 @@ export function periodOf(a: Annotated, at: number, from: number, to: number, tim
     const unit = next.norm === 'decade' ? 'decade' : a.tokens[i + 2]!.norm;
     if (n > 0 && n < 80 && /^(?:years?|decade)$/.test(unit)) return { start: time.publishedYear - n, end: time.publishedYear, cumulative: true, from: 'text' };
   }
-  const years = a.years.filter((y) => inside(y) && !reportedAt(a, y.t0, y.t1) && !lawName(a, y) && !time.counts?.has(y.t0));
+  const years = a.years.filter((y) => inside(y) && !reportedAt(a, y.t0, y.t1) && !namingYear(a, y) && !time.counts?.has(y.t0));
   // "since 2008", "since fiscal year 2019", "since the programme began in 2008": to publication.
   const since = years.find((y) => y.cue === 'since') ?? years.find((y) => y.t0 > from && a.tokens.slice(from, y.t0).some((t) => t.norm === 'since') && ['in', ''].includes(y.cue));
   const points = years.filter((y) => y !== since && y.cue !== 'since');

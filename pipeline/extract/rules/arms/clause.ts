@@ -41,7 +41,7 @@ export function dealWords(a: Annotated, clause: Clause): DealWord[] {
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
-const PRESENT = new Set(['buys', 'acquires', 'receives', 'delivers', 'orders', 'signs']);
+const PRESENT = new Set(['buys', 'sells', 'acquires', 'receives', 'delivers', 'orders', 'signs']);
 
 /**
  * What a deal word says by its form. A phrase of the vocabulary ("took delivery", "agreed to buy")
@@ -59,7 +59,7 @@ function formStage(a: Annotated, c: { t0: number; t1: number }, stage: ArmsStatu
   // "reached Peru", "arrived in Lima": a delivery only with the place after it ("trade reached $315 billion" is none).
   if ((w === 'reached' || w === 'arrived') && !a.places.some((p) => p.t0 >= c.t1 && p.t0 <= c.t1 + 2)) return null;
   if (stage !== 'purchased' && stage !== 'delivered') return stage;
-  if (w === 'bought' || w === 'took' || /ed$/.test(w) || PRESENT.has(w)) return stage;
+  if (w === 'bought' || w === 'sold' || w === 'took' || /ed$/.test(w) || PRESENT.has(w)) return stage;
   const underWay = (w.endsWith('ing') && before.some((b) => BE.has(b))) || before.includes('will');
   return underWay && stage === 'purchased' ? 'ordered' : null;
 }

@@ -10,7 +10,7 @@ import type { Clause } from '../visits/env.js';
 import { actorClause, amountsIn, anaphoric, coordinated, dealWords, itemsIn, listsJoined, segments, statusOf, voided, yearOf, type DealWord } from './clause.js';
 import { STAGE, type ArmsEnv, type ArmsMention, type Item } from './env.js';
 import { itemsOf } from './items.js';
-import { buyerOf, foreignActor, sellerOf } from './parties.js';
+import { buyerInRole, buyerOf, foreignActor, sellerOf } from './parties.js';
 
 const within = (c: Clause, s: { t0: number; t1: number }) => s.t0 >= c.t0 && s.t1 <= c.t1;
 
@@ -101,7 +101,8 @@ function isPackage(a: Annotated, r: Read): { parts: Item[]; whole?: Item } | nul
   }
   // "24 Su-30 fighters and 10 Mi-17 helicopters for $1 billion": a list of two kinds or more; equipment
   // "along with" the first, or a competitor named apart ("beating the Rafale"), is not a list.
-  if (new Set(r.items.map(kindOf)).size >= 2 && designated.length >= 2 && coordinated(a, r.items)) return { parts: r.items };
+  const counted = r.items.filter((i) => i.quantity !== null);
+  if (new Set(r.items.map(kindOf)).size >= 2 && (designated.length >= 2 || counted.length === r.items.length) && coordinated(a, r.items)) return { parts: r.items };
   return null;
 }
 
@@ -113,6 +114,8 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
   examples: [
     { text: 'Venezuela jets\n\nVenezuela bought 24 Sukhoi Su-30 fighter jets from Russia in 2006.', published: '2007-01-10', expect: [{ buyer_iso3: 'VEN', seller_iso3: 'RUS', quantity: 24, year: 2006, status: 'purchased' }] },
     { text: 'Brazil\n\nThe Brazilian Air Force received 6 KC-390 transport aircraft last year.', published: '2024-03-01', expect: [{ buyer_iso3: 'BRA', quantity: 6, status: 'delivered', year: 2023 }] },
+    // A sale verb's subject sells, its buyer is named in its role; a year owned by a noun ("their 1982 war") dates nothing.
+    { text: 'Skyhawks\n\nThe United States is selling Argentina 36 A-4 Skyhawks to replace planes lost in their 1982 war. Spain sold 12 C-295 planes to Venezuela.', published: '1994-03-04', expect: [{ buyer_iso3: 'ARG', seller_iso3: 'USA', quantity: 36, year: 1994, status: 'ordered' }, { buyer_iso3: 'VEN', seller_iso3: 'ESP', quantity: 12, status: 'purchased' }] },
     {
       text: 'Peru\n\nPeru received two C-27J transports in 2015 and ordered four Mi-171 helicopters for $60 million.',
       published: '2016-01-01',
@@ -126,21 +129,28 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
     { text: 'Aid\n\nThe United States donated 4 Bell 412 helicopters to Guatemala.' },
     { text: 'Ecuador ships\n\nThe design is also used by the Indonesian Navy, which ordered four patrol vessels in 2021.' },
     { text: 'Chile\n\nThere is talk in Santiago of F-16 fighters as the next purchase for Chile.' },
+    { text: 'Ecuador\n\nEcuador will sell the three remaining Dhruv utility helicopters.' },
   ],
   find(a: Annotated, env: ArmsEnv): ArmsMention[] {
     const out: ArmsMention[] = [];
     for (const r of dealClauses(a, env)) {
       if (isPackage(a, r)) continue;
       const cue = r.words[0]!.t0;
+      // The subject of "sell" is the seller: a sale is ours only when its buyer is named in its role
+      // ("Spain sold 12 planes to Venezuela"), not when a country of the region sells ("Ecuador will sell its helicopters").
+      const selling = r.words.some((w) => a.tokens.slice(w.t0, w.t0 + 3).some((t) => /^(?:sell|sold|supply)/.test(t.norm)));
+      if (selling && !buyerInRole(a, r.clause)) continue;
       const buyer = buyerOf(a, env, actorClause(a, env, r.clause), cue);
       if (!buyer) continue;
+      // ... and its subject, a country before the verb, is the seller.
+      const vendor = selling ? a.places.filter((p) => p.t0 >= r.clause.t0 && p.t1 <= cue && p.kind !== 'region' && p.country !== buyer).at(-1)?.country : undefined;
       const status = statusOf(r.words);
       const proposed = status !== null && STAGE[status] <= STAGE.approved;
       const make = (items: Item[], value: Spanned<Amount> | null): ArmsMention => ({
         ...base(this.id, env),
         kind: 'deal',
         buyer,
-        seller: sellerOf(a, env, items, buyer, proposed),
+        seller: vendor ?? sellerOf(a, env, items, buyer, proposed),
         items,
         value,
         year: yearOf(a, env, r.clause, cue),
@@ -182,6 +192,16 @@ export const pack: Rule<ArmsEnv, ArmsMention> = {
         { buyer_iso3: 'PER', value_usd: 400_000_000, quantity: null, status: 'ordered' },
         { buyer_iso3: 'PER', quantity: 24, value_usd: null },
         { buyer_iso3: 'PER', quantity: 2, value_usd: null },
+      ],
+    },
+    {
+      // Counted items of two kinds, one amount for both: a package, without designations too.
+      text: 'Spain\n\nSpain agreed to sell 12 military planes and eight boats to Venezuela in a $2 billion deal.',
+      published: '2005-11-28',
+      expect: [
+        { buyer_iso3: 'VEN', value_usd: 2_000_000_000, quantity: null, status: 'ordered' },
+        { buyer_iso3: 'VEN', quantity: 12, value_usd: null },
+        { buyer_iso3: 'VEN', quantity: 8, value_usd: null },
       ],
     },
   ],

@@ -43,11 +43,18 @@ function buyerRole(a: Annotated, p: Place): boolean {
   // "signed a $200 million deal with Peru": the other party of a deal.
   if (b1 === 'with' && a.cue('deal-noun').some((c) => c.t1 <= p.t0 - 1 && p.t0 - 1 - c.t1 <= 1)) return true;
   if (b1 === 'between') return true;
+  // "has sold Venezuela 24 fighters": the first object of a sale verb.
+  if (/^(?:sell|sold)/.test(b1 ?? '')) return true;
   const after = p.possessive && a.tokens[p.t1]?.norm === "'s" ? p.t1 + 1 : p.t1;
   if (p.kind === 'demonym' || p.possessive) {
     return forceAt(a, after) || a.cue('deal-noun').some((c) => c.t0 === after || c.t0 === after + 1);
   }
   return false;
+}
+
+/** A buyer of the region in its role in the clause: "sold ... to Venezuela", "a sale to Chile". */
+export function buyerInRole(a: Annotated, clause: Clause): boolean {
+  return a.places.some((p) => within(clause, p) && p.country.region === 'lac' && p.kind !== 'region' && buyerRole(a, p));
 }
 
 /** Another region's forces or government acting on the deal: no deal of the region. */
