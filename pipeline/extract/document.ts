@@ -73,7 +73,7 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
   const arms: ArmsMention[] = [];
   let armsPrevious: ArmsEnv['previous'] = null;
   const table = newTableState();
-  const title = { program: ref.findPrograms(doc.meta.title)[0]?.entry ?? null };
+  const title = { program: ref.findPrograms(doc.meta.title)[0]?.entry ?? null, security: false };
   const trainingFacts = new Map<TrainingMention, TrainingFact>();
   let previousYears: number[] = [];
   let lastStatedYear: number | null = null;
@@ -105,7 +105,8 @@ function extractAnnotated(doc: AnnotatedDoc, ref: Reference, switches?: RuleSwit
     const named = [...new Set(a.places.filter((p) => p.country.region === 'lac' && p.kind !== 'region' && p.kind !== 'city').map((p) => p.country))];
     armsPrevious = { paragraph: s.paragraph, buyer: named.length === 1 ? named[0]! : null, years: a.years.filter((y) => y.cue !== 'since').map((y) => y.year) };
     const trainingEnv: TrainingEnv = { ctx, clauses: trainingClauses, previous: lastTraining?.paragraph === s.paragraph ? lastTraining.fact : null, previousYears, lastStatedYear, title, table };
-    // The title restates what the text says: no training figure is read from it.
+    // The title restates what the text says: no training figure is read from it, only what it is about.
+    if (s.index === 0) title.security = a.cue('training').length > 0 || a.cue('assistance').length > 0;
     const training = s.index === 0 ? [] : resolveTraining(enabled(TRAINING_RULES, switches).flatMap((r) => r.find(a, trainingEnv)), mention, trainingFacts);
     facts.push(...training);
     if (training.length > 0) lastTraining = { paragraph: s.paragraph, fact: training.at(-1)! };

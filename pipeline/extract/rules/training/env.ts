@@ -20,8 +20,8 @@ export interface TrainingEnv {
   previousYears: number[];
   /** The one year of every figure so far whose text stated its time (null once two periods were stated): the time an undated past figure belongs to. */
   lastStatedYear: number | null;
-  /** The document is a table's or a report's: its first line names a programme or a country. */
-  title: { program: Program | null };
+  /** The document is a table's or a report's: its first line names a programme or a country; `security`: it is about training or security assistance. */
+  title: { program: Program | null; security: boolean };
   /** The table being read, line by line (pipeline/extract/rules/training/table.ts). */
   table: TableState;
 }

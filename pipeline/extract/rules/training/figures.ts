@@ -34,7 +34,9 @@ export function scopeOf(a: Annotated, env: TrainingEnv, clause: Clause): Scope |
   // (Troops are sent, not aided: "Along with sending troops ..., the Defense Department has contributed".)
   const forces = a.cue('recipient-force').some((c) => !/^troops?$/.test(a.tokens[c.t1 - 1]!.norm));
   const forcesAid = a.tokens.some((t) => t.norm === 'aid' && t.i >= clause.t0 && t.i < clause.t1) && forces && (a.places.some((p) => p.country.region === 'lac' && p.kind !== 'region') || env.ctx.mainCountry?.region === 'lac');
-  const assistance = inClause('assistance') || program !== null || continues || forcesAid;
+  // Budget words are security assistance in a document about training or a security programme ("Guatemala's allocation was $726,000" under a title on military training).
+  const budgeted = inClause('budget-word') && (env.title.program !== null || env.title.security || forces);
+  const assistance = inClause('assistance') || program !== null || continues || forcesAid || budgeted;
   if (!training && !assistance) return null;
   if (a.cue('not-security-aid').some((c) => within(clause, c))) return null;
   // A development agency's money, unless a security programme pays for the figure ("State and USAID disbursed $75 million of INCLE, ESF, and NADR funds").
@@ -71,9 +73,12 @@ function foreignTrainer(a: Annotated, env: TrainingEnv, clause: Clause): boolean
   return trainer || abroad || a.places.some((p) => p.country.region === 'other' && within(clause, p));
 }
 
-/** Money figures of a clause that are assistance: a share "($555.1 million, or 80 percent, military and police aid)" replaces its whole. */
+/** Money figures of a clause that are assistance: a share "($555.1 million, or 80 percent, military and police aid)" replaces its whole; a possibility or a difference is none. */
 export function amountsIn(a: Annotated, clause: Clause): Spanned<Amount>[] {
-  const amounts = a.money.filter((m) => within(clause, m) && m.usd > 0);
+  // A possibility ("could total", "might reach") is no figure, nor a difference ("$53.4 million less than").
+  const hedged = (m: { t0: number }) => a.cue('hedge').some((c) => c.t0 >= clause.t0 && c.t1 <= m.t0);
+  const difference = (m: { t1: number }) => ['less', 'more', 'fewer', 'lower', 'higher'].includes(a.tokens[m.t1]?.norm ?? '') && a.tokens[m.t1 + 1]?.norm === 'than';
+  const amounts = a.money.filter((m) => within(clause, m) && m.usd > 0 && !hedged(m) && !difference(m));
   return amounts.filter((m, i) => {
     const next = amounts[i + 1];
     // "$690.1 million ($555.1 million, or 80 percent, military and police aid; the rest economic ...)": the whole is not.

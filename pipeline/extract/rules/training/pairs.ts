@@ -128,7 +128,8 @@ export const amountsApart: Rule<TrainingEnv, TrainingMention> = {
       ],
     },
   ],
-  counterExamples: [],
+  // Budget words alone are all foreign aid, not security assistance.
+  counterExamples: [{ text: 'Aid\n\nFor FY2006, U.S. assistance to Latin America and the Caribbean is estimated at $1.68 billion, the largest portion of which is allocated to the Andean region -- $919 million.' }],
   find(a: Annotated, env: TrainingEnv): TrainingMention[] {
     const whole = { t0: 0, t1: a.tokens.length };
     const amounts = amountsIn(a, whole);

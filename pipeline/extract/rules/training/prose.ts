@@ -69,8 +69,19 @@ export const figure: Rule<TrainingEnv, TrainingMention> = {
       published: '2017-02-16',
       expect: [{ recipient_iso3: 'MEX', amount_usd: 60_000_000, start_year: 2010, end_year: 2015, trainees: 9000, courses: 7670 }],
     },
+    {
+      // A budget word is security assistance in a document about training.
+      text: 'Schoolhouse diplomacy: what U.S. military training buys in Central America\n\nIn FY2019 alone, Guatemala\'s allocation was $726,000.',
+      published: '2020-02',
+      expect: [{ recipient_iso3: 'GTM', amount_usd: 726_000, start_year: 2019 }],
+    },
   ],
-  counterExamples: [{ text: 'Aid\n\nUSAID gave Haiti $30 million in hurricane relief in 2016.' }, { text: 'Sale\n\nColombia bought 10 helicopters for $200 million in 2015.' }],
+  counterExamples: [
+    { text: 'Aid\n\nUSAID gave Haiti $30 million in hurricane relief in 2016.' },
+    { text: 'Sale\n\nColombia bought 10 helicopters for $200 million in 2015.' },
+    // A possibility, and a difference: no figures.
+    { text: 'Bill\n\nIf the Senate language passes, 2006 military and police aid to Colombia through the ACI account could total $53.4 million less than what the Bush Administration had requested.' },
+  ],
   find(a: Annotated, env: TrainingEnv): TrainingMention[] {
     const out: TrainingMention[] = [];
     const continued = new Set<number>();
