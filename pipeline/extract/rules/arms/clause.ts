@@ -165,14 +165,17 @@ export function actorClause(a: Annotated, env: ArmsEnv, clause: Clause): Clause 
 }
 
 /**
- * A list after a colon or a semicolon with no deal words of its own is part of the clause before:
- * "for 20 aircraft: 10 KT-1P trainers and 10 KA-1P", "six (6) UH-60M helicopters; and fourteen (14) engines".
+ * A list after a colon, a semicolon or a dash with no deal words of its own is part of the clause
+ * before: "for 20 aircraft: 10 KT-1P trainers and 10 KA-1P", "six (6) UH-60M helicopters; and
+ * fourteen (14) engines", "40 T700 Engines–36 installed and 4 spares–42 Embedded GPS".
  */
 export function listsJoined(a: Annotated, clauses: Clause[], items: Item[]): Clause[] {
   const out: Clause[] = [];
   for (const c of clauses) {
     const last = out.at(-1);
-    const list = [':', ';'].includes(a.tokens[c.t0 - 1]?.text ?? '') && items.some((i) => i.quantity !== null && i.q0 >= c.t0 && i.q0 < c.t1);
+    // A dash opens an aside or the list's next item: either way the clause goes on.
+    const dash = ['–', '—'].includes(a.tokens[c.t0 - 1]?.text ?? '');
+    const list = dash || ([':', ';'].includes(a.tokens[c.t0 - 1]?.text ?? '') && items.some((i) => i.quantity !== null && i.q0 >= c.t0 && i.q0 < c.t1));
     if (last && list && dealWords(a, c).length === 0) out[out.length - 1] = { t0: last.t0, t1: c.t1 };
     else out.push(c);
   }

@@ -114,6 +114,8 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
   examples: [
     { text: 'Venezuela jets\n\nVenezuela bought 24 Sukhoi Su-30 fighter jets from Russia in 2006.', published: '2007-01-10', expect: [{ buyer_iso3: 'VEN', seller_iso3: 'RUS', quantity: 24, year: 2006, status: 'purchased' }] },
     { text: 'Brazil\n\nThe Brazilian Air Force received 6 KC-390 transport aircraft last year.', published: '2024-03-01', expect: [{ buyer_iso3: 'BRA', quantity: 6, status: 'delivered', year: 2023 }] },
+    // A list goes on after a dash: "40 Engines–36 installed and 4 spares–and 36 M134 Machine Guns".
+    { text: 'Mexico\n\nMexico has requested a possible sale of 40 T700-GE-701D Engines–36 installed and 4 spares–and 36 M134 7.62mm Machine Guns.', published: '2014-06-01', expect: [{ buyer_iso3: 'MEX', quantity: 40 }, { buyer_iso3: 'MEX', quantity: 36 }] },
     // A sale verb's subject sells, its buyer is named in its role; a year owned by a noun ("their 1982 war") dates nothing.
     { text: 'Skyhawks\n\nThe United States is selling Argentina 36 A-4 Skyhawks to replace planes lost in their 1982 war. Spain sold 12 C-295 planes to Venezuela.', published: '1994-03-04', expect: [{ buyer_iso3: 'ARG', seller_iso3: 'USA', quantity: 36, year: 1994, status: 'ordered' }, { buyer_iso3: 'VEN', seller_iso3: 'ESP', quantity: 12, status: 'purchased' }] },
     {

@@ -42,6 +42,15 @@ export const itemLine: Rule<ArmsEnv, ArmsMention> = {
         { buyer_iso3: 'URY', quantity: 10, value_usd: null },
       ],
     },
+    {
+      // A list opened by "Also included:" is the deal's: its items need no designation.
+      text: 'Chile – Howitzers\n\nThe Government of Chile has requested a possible sale of 12 M109A5 155mm Self-Propelled Howitzers for an estimated cost of $275 million. Also included: 28 Camouflage Systems, 4 5-ton trucks.',
+      published: '2009-06-15',
+      expect: [
+        { buyer_iso3: 'CHL', quantity: 28, value_usd: null },
+        { buyer_iso3: 'CHL', quantity: 4, value_usd: null },
+      ],
+    },
   ],
   counterExamples: [{ text: 'Fleet\n\nThe air force flies Four (4) Bell 412 helicopters.' }],
   find(a: Annotated, env: ArmsEnv): ArmsMention[] {
@@ -50,7 +59,11 @@ export const itemLine: Rule<ArmsEnv, ArmsMention> = {
     const all = itemsOf(a).filter((i) => i.quantity !== null);
     const make = (i: Item, kind: ArmsMention['kind'] = 'item-line'): ArmsMention => ({ rule: this.id, kind, mention: env.mention, paragraph: env.paragraph, buyer: last.buyer, seller: last.seller, items: [i], value: null, year: last.year, status: last.status });
     // A list line: the sentence opens with the count ("Four (4) Bell 412 helicopters") and states nothing else.
-    if (all[0] && (all[0].q0 <= 1 || a.tokens[all[0].q0 - 1]?.text === ':') && dealWords(a, whole(a)).length === 0 && !a.cue('owned').some((c) => a.tokens[c.t0]!.norm !== 'the')) return all.filter((i) => i.designation).map((i) => make(i));
+    // Opened by "Also included:", the list is the deal's by its own words: its items need no designation.
+    if (all[0] && (all[0].q0 <= 1 || a.tokens[all[0].q0 - 1]?.text === ':') && dealWords(a, whole(a)).length === 0 && !a.cue('owned').some((c) => a.tokens[c.t0]!.norm !== 'the')) {
+      const included = a.cue('including').some((c) => c.t1 <= all[0]!.q0 && c.t0 <= 2);
+      return all.filter((i) => i.designation || included).map((i) => make(i));
+    }
     // "The package, financed over four years, includes four H145M helicopters, two ... vessels; and ...": the deal's items, named or not.
     const out: ArmsMention[] = [];
     for (const c of listingClauses(a, env)) {
