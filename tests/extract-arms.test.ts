@@ -220,3 +220,9 @@ describe('years the datasets do not cover', () => {
     expect(arms('History\n\nIn 1811 Argentina bought 1,000 muskets and two ships from Britain.', '2025-05-01')).toEqual([]);
   });
 });
+
+describe('counts that name nothing', () => {
+  it('a count with no words after it ("Hour: 11:59") is no item: the row it made had an empty item and stopped the run', () => {
+    expect(arms('Deal\n\nColombia agreed to sign the Letter of Agreement on April 8, 2021 Hour: 11:59 am WASHINGTON.', '2021-04-08')).toEqual([]);
+  });
+});

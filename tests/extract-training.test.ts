@@ -177,3 +177,11 @@ describe('years the datasets do not cover', () => {
     expect(training('History\n\nIn 1850 the United States trained 40 Peruvian officers.', '2020-01-01')).toEqual([]);
   });
 });
+
+describe('sentences that end in a number under a table', () => {
+  it('prose ending in "1999.1" (a footnote mark) is no row, and a cell with decimals is no count of people', () => {
+    const rows = extractText('Riverine\n\nFY 1998 FY 1999\nIMET 12 $100,000\nThis is expected to grow to about $6.5 million in 1999.1', '2000-01-01').rows.training;
+    expect(rows.map((r) => r.trainees)).not.toContain(1999.1);
+    expect(rows.filter((r) => r.start_year === 1998 && r.amount_usd === null)).toEqual([]);
+  });
+});

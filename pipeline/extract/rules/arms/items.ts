@@ -113,7 +113,8 @@ function listItems(a: Annotated): Item[] {
       // In a list of several counted things, a thing without a name is still equipment ("19 joint helmet-mounted cueing systems"), unless it is "of" something ("120 tons of food").
       const listed = SEPARATORS.has(a.tokens[end]?.text ?? '') || ['and', 'or'].includes(a.tokens[end]?.norm ?? '') || (p > start && end === a.tokens.length - 1);
       const thing = named || (listed && p > start && !words.some((t) => t.norm === 'of')) || (listed && !words.some((t) => t.norm === 'of') && countsAfter(counts, end));
-      if (depth === 0 && thing && words[0]?.norm !== 'of' && words.length < MAX_LISTED && !out.some((o) => o.q0 === c.t0)) {
+      // A count with no words after it ("Hour: 11:59") names nothing.
+      if (depth === 0 && thing && words.length > 0 && words[0]!.norm !== 'of' && words.length < MAX_LISTED && !out.some((o) => o.q0 === c.t0)) {
         const noun = a.equipmentNouns.find((n) => n.t1 === end);
         out.push({ t0: c.t1, t1: end, q0: c.t0, text: a.slice(c.t1, end), designation: null, category: noun?.entry.category ?? 'other', quantity: c.value });
       }

@@ -11,6 +11,9 @@ import type { Rule } from '../rule.js';
 import type { TrainingEnv, TrainingMention } from './env.js';
 import { BASIS_WORDS, captionYear, columnsFor, headerMeasures, headerYears, MAX_LABEL, parseCell, prose, splitRow, TOTAL, type TableState } from './table-layout.js';
 
+/** Lower-case words a programme's name may hold ("Train and Equip", "Nonproliferation, Anti-Terrorism, Demining & Related Programs"). */
+const LABEL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'to', 'on', 'with', 'by']);
+
 export const tableRow: Rule<TrainingEnv, TrainingMention> = {
   id: 'training/table-row',
   table: 'training',
@@ -115,6 +118,8 @@ function readRow(a: Annotated, env: TrainingEnv, state: TableState, text: string
   if (!row || a.dates.some((d) => d.t0 <= 1 && d.t1 >= a.tokens.length - 1)) return [];
   if (row.cells.every((c) => /^(?:19[4-9]\d|20\d\d)$|^[-–—]/.test(c))) return [];
   const label = row.label.replace(/^\*/, '').replace(/[:.]+$/, '').trim();
+  // A sentence that ends in a number ("This is expected to grow to about $6.5 million in 1999.1") is prose, not a row.
+  if (label.split(/\s+/).filter((w) => /^[a-z]+$/.test(w) && !LABEL_WORDS.has(w)).length > 3) return [];
   if (a.cue('not-security-aid').length > 0 || /\b(?:development|economic|health|food|child survival)\b/i.test(label)) {
     state.mixed = true;
     return [];
@@ -138,7 +143,8 @@ function readRow(a: Annotated, env: TrainingEnv, state: TableState, text: string
     const slot = byYear.get(key) ?? byYear.set(key, { year: c.year, amount: null, trainees: null, courses: null, basis: c.basis }).get(key)!;
     if (value === null || c.measure === 'other') return;
     if (c.measure === 'amount') slot.amount = Math.round(value * state.scale * 100) / 100;
-    else slot[c.measure] = value;
+    // People and courses are whole numbers: a cell with decimals is no count.
+    else if (Number.isInteger(value)) slot[c.measure] = value;
   });
   const first = state.years![0]!.year;
   const last = state.years!.at(-1)!.year;
