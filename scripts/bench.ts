@@ -14,7 +14,6 @@
 // 5. Writes reports/benchmark.md.
 //
 // Timings vary with the machine and whatever else it runs; nothing here is a test.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,54 +22,16 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { replaceFile } from '../pipeline/lib/files.js';
 import { NLP_PIPE } from '../pipeline/extract/nlp.js';
+import { comparison, type Side } from './bench-compare.js';
+import { extractedCount, median, peak, run, seconds, stage, threadTimes, type Run } from './bench-run.js';
+import { thisCheckout, withBaseline, type Checkout } from './baseline-tree.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
-const PROJECT = new URL('..', import.meta.url).pathname;
 /** The two founding documents, in sources/. */
 const SEEDS = ['000_4fc6a45fc6b0fc80', '003_a690177de33db21b'];
 
-interface Stage {
-  name: string;
-  ms: number;
-  /** Peak resident memory of the process when the stage ended (the maximum so far). */
-  mb: number;
-  detail: string;
-}
-
-interface Run {
-  label: string;
-  /** Wall time of the whole process, Node start included. */
-  wall: number;
-  exit: number;
-  stages: Stage[];
-  stderr: string;
-}
-
-const LINE = /^(\S+)\s+(\d+) ms\s+(\d+) MB(?: {2}(.*))?$/;
-
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(command, args, { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const wall = performance.now() - started;
-      const stages = stderr
-        .split('\n')
-        .map((l) => LINE.exec(l))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => ({ name: m[1]!, ms: Number(m[2]), mb: Number(m[3]), detail: m[4] ?? '' }));
-      process.stderr.write(`bench: ${label}: ${(wall / 1000).toFixed(1)} s, exit ${code}\n`);
-      if (code !== 0 && code !== 1) fail(new Error(`${label}: the pipeline exited with ${code}:\n${stderr}`));
-      else done({ label, wall, exit: code ?? -1, stages, stderr });
-    });
-  });
-}
-
-function pipeline(label: string, sources: string, work: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return run(label, process.execPath, ['bin/pipeline.mjs', '--sources', sources, '--out', join(work, 'output'), '--reports', join(work, 'reports'), '--cache', cache], env);
+function pipeline(at: Checkout, label: string, sources: string, work: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return run(label, at.dir, [...at.command, '--sources', sources, '--out', join(work, 'output'), '--reports', join(work, 'reports'), '--cache', cache], env);
 }
 
 /** Thread time and wall time of wink-nlp alone over the texts, on `threads` threads. */
@@ -115,9 +76,7 @@ async function readTexts(dir: string): Promise<string[]> {
   return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
 }
 
-const stage = (r: Run, name: string) => r.stages.find((s) => s.name === name);
-const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
-const peak = (r: Run) => stage(r, 'total')?.mb ?? Math.max(0, ...r.stages.map((s) => s.mb));
+const PROJECT = new URL('..', import.meta.url).pathname;
 
 function stageTable(r: Run, documents: number, megabytes: number): string {
   const rows = r.stages.map((s) => {
@@ -130,17 +89,6 @@ function stageTable(r: Run, documents: number, megabytes: number): string {
   return ['| stage | wall (s) | documents/s | MB/s | peak RSS (MB) | detail |', '|---|--:|--:|--:|--:|---|', ...rows, `| **process** (Node start included) | **${seconds(r.wall)}** | ${(documents / (r.wall / 1000)).toFixed(0)} | ${(megabytes / (r.wall / 1000)).toFixed(2)} | **${peak(r)}** | exit ${r.exit} |`].join('\n');
 }
 
-function extractedCount(r: Run): number | null {
-  const m = /(\d+) extracted/.exec(stage(r, 'extract')?.detail ?? '');
-  return m ? Number(m[1]) : stage(r, 'cache')?.detail.startsWith('nothing changed') ? 0 : null;
-}
-
-function threadTimes(r: Run): { threads: number; nlp: number; rules: number } {
-  const d = stage(r, 'extract')?.detail ?? '';
-  const threads = /on (\d+) threads/.exec(d);
-  return { threads: threads ? Number(threads[1]) : 1, nlp: Number(/nlp ([\d.]+) s/.exec(d)?.[1] ?? NaN) * 1000, rules: Number(/rules ([\d.]+) s/.exec(d)?.[1] ?? NaN) * 1000 };
-}
-
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 /** Runs of the seeds: each with an empty cache, then again cached. */
@@ -148,27 +96,54 @@ const SEED_RUNS = 5;
 /** Runs of the floor: the fastest counts. */
 const FLOOR_RUNS = 3;
 
-function median(runs: Run[]): Run & { all: number[] } {
-  const sorted = [...runs].sort((a, b) => a.wall - b.wall);
-  return { ...sorted[Math.floor(sorted.length / 2)]!, all: runs.map((r) => r.wall) };
+const sideOf = (c: Checkout, m: Measured): Side => ({ label: c.label, command: c.command.map((a) => a.replace(PROJECT, '').replace(process.execPath, 'node')).join(' '), ...m });
+
+function sideBySide(baseline: Checkout, docs: number, seed: number): string {
+  return `The same ${docs} synthetic documents (seed ${seed}, written once by this commit's generator and read by both), each commit run the way its \`npm run pipeline\` runs it, from its own checkout (the baseline in a temporary git worktree sharing this checkout's node_modules, with its own lexicons in sources/reference/), each with its own empty cache. The steps alternate: the baseline's cold run then this commit's, the same for the re-runs and the seeds, so that both see the machine in about the same state. ${baseline.command[0]!.endsWith('tsx') ? 'The baseline runs its TypeScript through tsx, which compiles on start: its process times include that, its stage times do not.' : ''}`;
 }
+
+/** What one commit measured: the runs of the side-by-side comparison. */
+type Measured = Omit<Side, 'label' | 'command'>;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { docs: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, single: { type: 'boolean', default: false }, keep: { type: 'string' } },
+    options: { docs: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, single: { type: 'boolean', default: false }, keep: { type: 'string' }, baseline: { type: 'string' } },
   });
+  const self = await thisCheckout();
+  if (values.baseline) await withBaseline(values.baseline, (baseline) => bench(values, [baseline, self]));
+  else await bench(values, [self]);
+}
+
+interface BenchOptions {
+  docs?: string;
+  seed?: string;
+  single?: boolean;
+  keep?: string;
+  baseline?: string;
+}
+
+/** Runs every step on each checkout in turn (the baseline first), so that both see the same load as far as can be. The last checkout is this one. */
+async function bench(values: BenchOptions, checkouts: Checkout[]): Promise<void> {
   const docs = Number(values.docs);
   const seed = Number(values.seed);
+  const self = checkouts.at(-1)!;
   const work = values.keep ? resolve(values.keep) : await mkdtemp(join(tmpdir(), 'pipeline-bench-'));
   await rm(work, { recursive: true, force: true });
   const corpus = join(work, 'corpus');
   const load = loadavg();
+  const at = (c: Checkout, ...names: string[]) => join(work, c === self ? 'this' : 'baseline', ...names);
+  const each = async (step: (c: Checkout, label: string) => Promise<Run>): Promise<Run[]> => {
+    const runs: Run[] = [];
+    for (const c of checkouts) runs.push(await step(c, checkouts.length > 1 ? `${c.label}: ` : ''));
+    return runs;
+  };
   try {
     process.stderr.write(`bench: generating ${docs} documents in ${corpus}\n`);
     const generated = await generateCorpus({ out: corpus, docs, seed });
     const megabytes = generated.bytes / 1e6;
 
-    const cold = await pipeline('cold run (empty cache)', corpus, join(work, 'run'), join(work, 'cache'));
+    const colds = await each((c, l) => pipeline(c, `${l}cold run (empty cache)`, corpus, at(c, 'run'), at(c, 'cache')));
+    const cold = colds.at(-1)!;
     const threads = threadTimes(cold);
     process.stderr.write(`bench: wink-nlp floor on ${threads.threads} thread(s), ${FLOOR_RUNS} times\n`);
     const texts = await readTexts(corpus);
@@ -176,27 +151,31 @@ async function main(): Promise<void> {
     for (let i = 0; i < FLOOR_RUNS; i++) floors.push(await floor(texts, threads.threads));
     // The fastest run: the floor is what wink-nlp can do here, other work on the machine aside.
     const nlpFloor = floors.reduce((a, b) => (b.wall < a.wall ? b : a));
-    const warm = await pipeline('re-run, nothing changed', corpus, join(work, 'run'), join(work, 'cache'));
+    const warms = await each((c, l) => pipeline(c, `${l}re-run, nothing changed`, corpus, at(c, 'run'), at(c, 'cache')));
+    const warm = warms.at(-1)!;
 
     const changed = (await readdir(corpus)).filter((n) => n.endsWith('.txt')).sort()[Math.floor(docs / 2)]!;
     const file = join(corpus, changed);
     await writeFile(file, `${await readFile(file, 'utf8')}\nDefense Secretary Jim Mattis visited Lima, Peru, on Aug. 14, 2017.\n`);
-    const one = await pipeline('re-run, one document changed', corpus, join(work, 'run'), join(work, 'cache'));
+    const ones = await each((c, l) => pipeline(c, `${l}re-run, one document changed`, corpus, at(c, 'run'), at(c, 'cache')));
+    const one = ones.at(-1)!;
 
     const seeds = join(work, 'seeds');
     await mkdir(seeds, { recursive: true });
     for (const id of SEEDS) for (const ext of ['.txt', '.meta.json']) await cp(join(PROJECT, 'sources', `${id}${ext}`), join(seeds, `${id}${ext}`));
     // Small runs are at the mercy of the machine's other work: the median of a few.
-    const seedRuns: Run[] = [];
-    const seedWarmRuns: Run[] = [];
+    const seedRuns = checkouts.map((): Run[] => []);
+    const seedWarmRuns = checkouts.map((): Run[] => []);
     for (let i = 0; i < SEED_RUNS; i++) {
-      const seedArgs = ['bin/pipeline.mjs', '--sources', seeds, '--out', join(work, `seeds-${i}`, 'output'), '--reports', join(work, `seeds-${i}`, 'reports'), '--cache', join(work, `seeds-cache-${i}`)];
-      seedRuns.push(await run(`two seeds, empty cache (${i + 1}/${SEED_RUNS})`, process.execPath, seedArgs));
-      seedWarmRuns.push(await run(`two seeds, cached (${i + 1}/${SEED_RUNS})`, process.execPath, seedArgs));
+      for (const [k, c] of checkouts.entries()) {
+        const l = checkouts.length > 1 ? `${c.label}: ` : '';
+        seedRuns[k]!.push(await pipeline(c, `${l}two seeds, empty cache (${i + 1}/${SEED_RUNS})`, seeds, at(c, `seeds-${i}`), at(c, `seeds-cache-${i}`)));
+        seedWarmRuns[k]!.push(await pipeline(c, `${l}two seeds, cached (${i + 1}/${SEED_RUNS})`, seeds, at(c, `seeds-${i}`), at(c, `seeds-cache-${i}`)));
+      }
     }
-    const seedCold = median(seedRuns);
-    const seedWarm = median(seedWarmRuns);
-    const single = values.single ? await pipeline('cold run on one thread', corpus, join(work, 'run-single'), join(work, 'cache-single'), { PIPELINE_WORKERS: '1' }) : null;
+    const measured: Measured[] = checkouts.map((_, k) => ({ cold: colds[k]!, warm: warms[k]!, one: ones[k]!, seedCold: median(seedRuns[k]!), seedWarm: median(seedWarmRuns[k]!) }));
+    const { seedCold, seedWarm } = measured.at(-1)!;
+    const single = values.single ? await pipeline(self, 'cold run on one thread', corpus, at(self, 'run-single'), at(self, 'cache-single'), { PIPELINE_WORKERS: '1' }) : null;
     const singleFloor = single ? await floor(texts, 1) : null;
 
     const extractWall = (stage(cold, 'extract')?.ms ?? NaN);
@@ -207,8 +186,9 @@ async function main(): Promise<void> {
     const md = [
       '# Benchmark',
       '',
-      `Generated by \`npm run bench -- --docs ${docs} --seed ${seed}${values.single ? ' --single' : ''}\` (scripts/bench.ts). Timings depend on the machine and on what else it runs; rerun to compare.`,
+      `Generated by \`npm run bench -- --docs ${docs} --seed ${seed}${values.single ? ' --single' : ''}${values.baseline ? ` --baseline ${values.baseline}` : ''}\` (scripts/bench.ts). Timings depend on the machine and on what else it runs; rerun to compare.`,
       '',
+      `- Commit: ${self.label}`,
       `- Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`,
       `- Load average when the benchmark started: ${load.map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min)`,
       `- Corpus: ${docs} synthetic documents (seed ${seed}), ${megabytes.toFixed(1)} MB of text`,
@@ -257,6 +237,7 @@ async function main(): Promise<void> {
           ]
         : []),
       '',
+      ...(checkouts.length > 1 ? [comparison(sideOf(checkouts[0]!, measured[0]!), sideOf(self, measured.at(-1)!), sideBySide(checkouts[0]!, docs, seed))] : []),
     ].join('\n');
     await replaceFile(join(PROJECT, 'reports', 'benchmark.md'), md);
     process.stdout.write(md);
