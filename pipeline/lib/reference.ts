@@ -237,6 +237,8 @@ export class Reference {
   private readonly places = new Lexicon<PlaceEntry>();
   private readonly secretaryNames = new Lexicon<Secretary>();
   private readonly surnames = new Map<string, Secretary[]>();
+  /** The same, by folded surname ("Pérez" and "PEREZ" meet): built once, looked up per capitalised word. */
+  private readonly foldedSurnames = new Map<string, Secretary[]>();
   // Model suffixes after a designation: "UH-60M", "F-16AM", "AIM-120C-8", "AH-64E".
   private readonly equipment = new Lexicon<Designation>(/[A-Z]{1,2}\d{0,2}(?:-\d{1,2})?/y);
   private readonly equipmentNouns = new Lexicon<EquipmentNoun>();
@@ -283,6 +285,9 @@ export class Reference {
       const list = this.surnames.get(s.surname) ?? [];
       list.push(s);
       this.surnames.set(s.surname, list);
+      const folded = this.foldedSurnames.get(fold(s.surname)) ?? [];
+      folded.push(s);
+      this.foldedSurnames.set(fold(s.surname), folded);
     }
     for (const d of this.designations) {
       this.equipment.add(d.designation, d);
@@ -354,10 +359,7 @@ export class Reference {
   }
 
   secretariesWithSurname(surname: string): Secretary[] {
-    const direct = this.surnames.get(surname);
-    if (direct) return direct;
-    const folded = fold(surname);
-    return this.secretaries.filter((s) => fold(s.surname) === folded);
+    return this.surnames.get(surname) ?? this.foldedSurnames.get(fold(surname)) ?? [];
   }
 
   get surnameList(): string[] {

@@ -19,7 +19,16 @@ const MAX_GAP = 6;
 const DEAL_VOCABS = ['deal-proposed', 'deal-approved', 'deal-ordered', 'deal-purchased', 'deal-delivered', 'deal-verb'];
 const SAME = new Set(['type', 'kind', 'model', 'class', 'design']);
 
+/** Every rule of a sentence asks for its items: read once per sentence. */
+const memo = new WeakMap<Annotated, Item[]>();
+
 export function itemsOf(a: Annotated): Item[] {
+  let found = memo.get(a);
+  if (!found) memo.set(a, (found = readItems(a)));
+  return found;
+}
+
+function readItems(a: Annotated): Item[] {
   const items: Item[] = [];
   const nouns = a.equipmentNouns;
   const taken = (t0: number, t1: number) => items.some((i) => t0 < i.t1 && t1 > i.t0);
