@@ -84,6 +84,9 @@ export function voided(a: Annotated, clause: Clause, first: number): boolean {
   // Capitalised inside a sentence, the word is a name: "Block II", not "blocked".
   if (a.cue('not-a-deal').some((c) => within(clause, c) && !(a.tokens[c.t0]!.cap && c.t0 > 0))) return true;
   const channels = ['excess', 'lease', 'leased', 'leases', 'leasing'];
+  // Paid for by the United States ("funded by the State Department", "purchased by Washington"): aid, whoever receives it.
+  const usPaid = a.cue('us-funded').some((c) => within(clause, c) && (a.cue('us-agency').some((u) => u.t0 >= c.t1 && u.t0 - c.t1 <= 2) || a.places.some((p) => p.country.region === 'usa' && p.t0 >= c.t1 && p.t0 - c.t1 <= 2)));
+  if (usPaid) return true;
   const gift = a.cue('not-a-purchase').filter((c) => within(clause, c));
   if (gift.some((c) => !channels.includes(a.tokens[c.t0]!.norm)) || (gift.length > 0 && !saleContext(a, clause))) return true;
   if ([...a.cue('hedge'), ...a.cue('scheduled')].some((c) => within(clause, c) && c.t1 <= first + 1)) return true;
@@ -101,7 +104,17 @@ export function anaphoric(a: Annotated, i: Item): boolean {
 export function itemsIn(a: Annotated, items: Item[], clause: Clause, status: ArmsStatus | null): Item[] {
   const bought = status !== null && STAGE[status] >= STAGE.purchased;
   // An item belongs to the clause its count is in ("the Kfir: Ecuador bought 12 of them").
-  return items.filter((i) => i.q0 >= clause.t0 && i.q0 < clause.t1 && (bought || !ownedBefore(a, i.q0)) && !placedBy(a, i, clause));
+  return items.filter((i) => i.q0 >= clause.t0 && i.q0 < clause.t1 && (bought || !ownedBefore(a, i.q0)) && !fleet(a, i) && !placedBy(a, i, clause));
+}
+
+/**
+ * A count right after a verb of having ("operates 28 UH-60s", "flies some 12 F-5s") is a fleet,
+ * whatever else the clause deals, unless a participle right after it says how it came ("operates
+ * three Type 23 frigates procured second-hand in 2005").
+ */
+function fleet(a: Annotated, i: Item): boolean {
+  const came = /ed$/.test(a.tokens[i.t1]?.norm ?? '') && ['deal-purchased', 'deal-ordered', 'deal-delivered'].some((v) => a.inVocab(i.t1, v) !== undefined);
+  return !came && a.cue('fleet-verb').some((c) => c.t1 <= i.q0 && i.q0 - c.t1 <= 1);
 }
 
 const PLACING = new Set(['aboard', 'onto', 'inside', 'board']);

@@ -132,6 +132,9 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
     { text: 'Ecuador ships\n\nThe design is also used by the Indonesian Navy, which ordered four patrol vessels in 2021.' },
     { text: 'Chile\n\nThere is talk in Santiago of F-16 fighters as the next purchase for Chile.' },
     { text: 'Ecuador\n\nEcuador will sell the three remaining Dhruv utility helicopters.' },
+    // A fleet, and equipment the United States pays for.
+    { text: 'Colombia\n\nColombia operates 28 UH-60s and the police will shortly take delivery of three modified helicopters funded by the State Department.' },
+    { text: 'Colombia\n\nThe 33 UH-1Ns for Colombia are former Canadian Forces machines purchased by the State Department.' },
   ],
   find(a: Annotated, env: ArmsEnv): ArmsMention[] {
     const out: ArmsMention[] = [];
