@@ -28,7 +28,7 @@ const FLOORS: Record<string, Floor> = {
   b11: { 'secdef-visits': [1, 0.49, 0], 'arms-purchases': [0.59, 0.49, 0], training: [1, 1, 0] },
   b12: { 'secdef-visits': [1, 1, 0], 'arms-purchases': [0.61, 0.32, 0], training: [0.49, 0.29, 0] },
   b13: { 'secdef-visits': [1, 1, 0], 'arms-purchases': [0.52, 0.21, 2], training: [1, 0.05, 0] },
-  b14: { 'secdef-visits': [1, 0.87, 0], 'arms-purchases': [0.75, 0.44, 0], training: [1, 0.07, 0] },
+  b14: { 'secdef-visits': [1, 0.87, 0], 'arms-purchases': [0.75, 0.44, 0], training: [1, 0.09, 0] },
   'Held-out set 1 (tests/fixtures/heldout/)': { 'secdef-visits': [1, 1, 0], 'arms-purchases': [1, 0.9, 0], training: [1, 1, 0] },
   'Held-out set 2 (tests/fixtures/blind/)': { 'secdef-visits': [1, 0.93, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },
   'Held-out set 3 (tests/fixtures/heldout-3/)': { 'secdef-visits': [1, 0.8, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },

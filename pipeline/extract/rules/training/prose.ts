@@ -75,6 +75,12 @@ export const figure: Rule<TrainingEnv, TrainingMention> = {
       published: '2020-02',
       expect: [{ recipient_iso3: 'GTM', amount_usd: 726_000, start_year: 2019 }],
     },
+    {
+      // A clause after a semicolon goes on about the clause before.
+      text: 'Donation\n\nThe U.S. donation to Panama also includes spare parts for the interceptor boats, for a value of $533,645; and maintenance equipment for SENAN, valued at $95,000.',
+      published: '2021-06-01',
+      expect: [{ recipient_iso3: 'PAN', amount_usd: 533_645 }, { recipient_iso3: 'PAN', amount_usd: 95_000 }],
+    },
   ],
   counterExamples: [
     { text: 'Aid\n\nUSAID gave Haiti $30 million in hurricane relief in 2016.' },
@@ -85,9 +91,14 @@ export const figure: Rule<TrainingEnv, TrainingMention> = {
   find(a: Annotated, env: TrainingEnv): TrainingMention[] {
     const out: TrainingMention[] = [];
     const continued = new Set<number>();
+    let previous: ReturnType<typeof scopeOf> = null;
     env.clauses.forEach((clause, ci) => {
       if (continued.has(ci)) return;
-      const scope = scopeOf(a, env, clause);
+      // A clause after a semicolon goes on about what the clause before was about ("The donation also
+      // includes spare parts ...; and maintenance equipment for SENAN, valued at $95,000").
+      const goesOn = a.tokens[clause.t0 - 1]?.text === ';';
+      const scope = scopeOf(a, env, clause) ?? (goesOn ? previous : null);
+      previous = scope;
       if (!scope) return;
       const amount = amountsIn(a, clause)[0] ?? null;
       const people = peopleIn(a, clause);
