@@ -29,6 +29,8 @@ const FLOORS: Record<string, Floor> = {
   b12: { 'secdef-visits': [1, 1, 0], 'arms-purchases': [0.61, 0.32, 0], training: [0.49, 0.29, 0] },
   b13: { 'secdef-visits': [1, 1, 0], 'arms-purchases': [0.52, 0.21, 2], training: [1, 0.05, 0] },
   b14: { 'secdef-visits': [1, 0.87, 0], 'arms-purchases': [0.75, 0.44, 0], training: [1, 0.09, 0] },
+  b15: { 'secdef-visits': [1, 0.49, 0], 'arms-purchases': [0.65, 0.24, 0], training: [0.34, 0.37, 0] },
+  b16: { 'secdef-visits': [1, 0.49, 0], 'arms-purchases': [0.8, 0.52, 1], training: [0.36, 0.22, 0] },
   'Held-out set 1 (tests/fixtures/heldout/)': { 'secdef-visits': [1, 1, 0], 'arms-purchases': [1, 0.9, 0], training: [1, 1, 0] },
   'Held-out set 2 (tests/fixtures/blind/)': { 'secdef-visits': [1, 0.93, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },
   'Held-out set 3 (tests/fixtures/heldout-3/)': { 'secdef-visits': [1, 0.8, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },
