@@ -172,3 +172,15 @@ describe('surnames several secretaries bore', () => {
     expect(visits('Trip\n\nSecretary Austin traveled to Lima, Peru.', '1995-11-22')).toEqual([]);
   });
 });
+
+describe('contractions, headlines and nouns others own', () => {
+  it('"we\'ll go through Brazil, Argentina, Chile and Colombia": a contraction is the speaker too', () => {
+    expect(visits('Press Gaggle by Secretary Mattis En Route to Brasilia\n\nSECRETARY OF DEFENSE JAMES N. MATTIS:  OK, so we will talk on the record.\n\nAnd we\'ll go through Brazil, Argentina, Chile and Colombia, and then back in.', '2018-08-12').map((v) => v.split('|')[1])).toEqual(['ARG', 'BRA', 'CHL', 'COL']);
+  });
+  it('a dateline whose dash touches the text, a headline surname of the secretary in office, and "the visiting Pentagon chief"', () => {
+    expect(visits('Bolivian leader lectures Gates about US behavior\n\nSANTA CRUZ, Bolivia—Bolivian President Evo Morales had a blunt message for the visiting U.S. Pentagon chief on Monday.', '2010-11-22')).toEqual(['Robert Gates|BOL|2010|2010-11-15|Santa Cruz']);
+  });
+  it('"President Preval\'s visit" is the president\'s, not the speaker\'s', () => {
+    expect(visits('Honor cordon\n\nSecretary Perry: I\'d like to take the opportunity of President Preval\'s visit to thank the troops who helped uphold democracy in Haiti.', '1996-03-20')).toEqual([]);
+  });
+});

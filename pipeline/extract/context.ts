@@ -58,7 +58,7 @@ export interface DocContext {
 
 // "LIMA, Peru, Aug. 18, 2005 –", "BUENOS AIRES —", "WASHINGTON, May 16, 2014 –",
 // "BOGOTA, Aug 17 (Reuters) -", "SAO PAULO (Reuters) -"
-const DATELINE = /^([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s*([A-Z][\p{L}.' ]+?))?(?:,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?(?:\s*\([^)]{1,40}\))?\s*(?:[–—]|-{1,2})(?:\s|$)/u;
+const DATELINE = /^([A-Z][A-Z.'\- ]+[A-Z.])(?:,\s*([A-Z][\p{L}.' ]+?))?(?:,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?(?:\s*\([^)]{1,40}\))?\s*(?:[–—]|-{1,2})(?:\s|$|(?=\p{Lu}))/u;
 
 /**
  * The most characters a rule reads at once. The longest sentence of the real documents and test sets
@@ -135,7 +135,8 @@ function storySecretary(doc: AnnotatedDoc, sentences: Sentence[], ref: Reference
     const titled = ref.secretaries.find((s) => ref.inOffice(s, year) && new RegExp(`\\b(?:Secretary|Secretary of Defense|Defense Secretary)\\s+${s.surname}\\b`).test(text));
     if (titled) return titled;
   }
-  return null;
+  // "Bolivian leader lectures Gates about US behavior": a headline's bare surname of the secretary then in office.
+  return ref.secretaries.find((s) => ref.inOffice(s, year) && new RegExp(`\\b${s.surname}\\b`).test(doc.meta.title)) ?? null;
 }
 
 /** How many opening sentences (title, byline, dateline, lead) name the story's secretary. */

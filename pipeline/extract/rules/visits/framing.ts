@@ -167,7 +167,9 @@ export const datelineStory: Rule<VisitEnv, VisitMention> = {
     if (!dateline || !here || dateline.country.region !== 'lac') return [];
     // Another place named is where the sentence is about: one of the region, or the United States as a
     // location ("in Washington", "to the United States"), not as a modifier ("U.S. troops", "the U.S. secretary").
-    const usLocation = (p: (typeof a.places)[number]) => p.country.region === 'usa' && (p.kind === 'city' || a.inVocab(a.tokens[p.t0 - 1]?.norm === 'the' ? p.t0 - 2 : p.t0 - 1, 'place-preposition') !== undefined);
+    // ("the Pentagon chief" is a title, not a place.)
+    const titled = (p: { t0: number; t1: number }) => a.cue('secretary-title').some((c) => c.t0 < p.t1 && p.t0 < c.t1);
+    const usLocation = (p: (typeof a.places)[number]) => p.country.region === 'usa' && !titled(p) && (p.kind === 'city' || a.inVocab(a.tokens[p.t0 - 1]?.norm === 'the' ? p.t0 - 2 : p.t0 - 1, 'place-preposition') !== undefined);
     if (a.places.some((p) => p.kind !== 'region' && (usLocation(p) || (p.country.region === 'lac' && p.country !== here.country)))) return [];
     if (a.cue('hedge').length > 0 || a.cue('denial').length > 0 || a.tokens.some((t) => ['phone', 'telephone', 'video', 'virtually'].includes(t.norm))) return [];
     // The dateline's own sentence: its first actor after the dateline; elsewhere a meeting, a speech, talks.

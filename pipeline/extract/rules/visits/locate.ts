@@ -153,11 +153,20 @@ export function ownerOf(a: Annotated, env: VisitEnv, noun: number): SecretaryRef
   return env.refs.find((r) => r.t0 === k && r.t1 === k + 1 && OWNERS.includes(a.tokens[k]!.norm) && r.secretary);
 }
 
+/** The travel noun is owned ("'s") by someone who is not a secretary: "President Preval's visit". */
+function ownedByAnother(a: Annotated, env: VisitEnv, noun: number): boolean {
+  let k = noun - 1;
+  while (k >= 0 && a.tokens[k]!.kind === 'word' && a.tokens[k]!.norm !== "'s" && noun - k <= 4) k--;
+  return a.tokens[k]?.norm === "'s" && env.others.some((o) => o.t1 === k || o.t1 === k + 1) && !env.refs.some((r) => r.t1 === k && r.secretary);
+}
+
 function agentOf(a: Annotated, env: VisitEnv, place: PlaceRef, cue: Cue, locator: number): SecretaryRef | null {
   const tokens = a.tokens;
   if (TRAVEL_NOUN.test(tokens[cue.t1 - 1]!.norm) && (cue.vocab === 'travel' || cue.vocab === 'speech-event' || cue.vocab === 'presence')) {
     const owner = ownerOf(a, env, cue.t0);
     if (owner) return owner;
+    // "President Preval's visit": a noun someone else owns is theirs.
+    if (ownedByAnother(a, env, cue.t0)) return null;
     // "a visit to Peru by the secretary", "the visit by Mr. Rumsfeld to Brazil", "remarks by Secretary Carter in ...".
     for (const at of [cue.t1, place.t1]) if (tokens[at]?.norm === 'by') return env.refs.find((r) => r.t0 >= at + 1 && r.t0 <= at + 4) ?? null;
     // "Participating were Secretary of Defense Donald H. Rumsfeld and ...".
