@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { $ } from 'zx';
 import { evaluateAll } from '../pipeline/evaluate.js';
 import { validate } from '../pipeline/lib/schemas.js';
+import { packageFor, type Gold } from '../pipeline/review/records.js';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, name: { type: 'string' }, focus: { type: 'string' } } });
 if (!values.from || !values.name || !values.focus) {
@@ -45,7 +46,11 @@ for (const id of ids) {
     problems.push(`${id}: no gold record`);
     continue;
   }
-  for (const e of validate('gold', JSON.parse(readFileSync(goldFile, 'utf8')))) problems.push(`${id}.json: ${e.field}: ${e.message}`);
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8'));
+  const errors = validate('gold', gold);
+  for (const e of errors) problems.push(`${id}.json: ${e.field}: ${e.message}`);
+  // What the review refuses of a record: an item whose package does not come before it.
+  if (errors.length === 0) (gold as Gold).arms.forEach((a, i) => a.part_of && packageFor((gold as Gold).arms, i) === null && problems.push(`${id}.json: arms[${i}].part_of: names a package, but no fact before it has a price or a count`));
 }
 if (problems.length > 0) fail(`nothing copied:\n${problems.join('\n')}`);
 

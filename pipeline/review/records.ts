@@ -169,7 +169,7 @@ export function readRecords(sources: string, docs: SourceText[], ref: Reference)
  * The package an arms item belongs to: the fact with the same quote, else the nearest before it,
  * that has a figure (a price, or a count of which the items are parts) and no part_of itself.
  */
-function packageFor(arms: GoldArms[], item: number): number | null {
+export function packageFor(arms: GoldArms[], item: number): number | null {
   const isPackage = (a: GoldArms) => !a.part_of && (a.value_usd !== null || a.quantity !== null);
   const same = arms.findIndex((a, i) => i !== item && isPackage(a) && a.quote === arms[item]!.quote);
   if (same >= 0) return same;
