@@ -123,3 +123,14 @@ describe('a record it cannot trust is set aside: its document is published unrev
     expect(data['arms-purchases'].find((r) => r.source_id === 'carter-colombia')?.review).toBe('confirmed');
   });
 });
+
+describe('the editors\' records of sources/', () => {
+  it('are all trusted by the review: no record is set aside (a refused record publishes its document unreviewed and the run exits 1)', async () => {
+    const { readSources } = await import('../pipeline/sources/read.js');
+    const { readRecords } = await import('../pipeline/review/records.js');
+    const { sources } = await readSources('sources');
+    const { records, problems } = readRecords('sources', sources, reference);
+    expect(problems.map((p) => describeProblem(p))).toEqual([]);
+    expect(records.size).toBe(sources.length);
+  });
+});
