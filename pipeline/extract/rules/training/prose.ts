@@ -76,6 +76,12 @@ export const figure: Rule<TrainingEnv, TrainingMention> = {
       expect: [{ recipient_iso3: 'GTM', amount_usd: 726_000, start_year: 2019 }],
     },
     {
+      // Money named by its purpose is security assistance without a programme's name.
+      text: 'Request\n\nPresident Bush asked the U.S. Congress for $50 million to fight drug trafficking in Guatemala.',
+      published: '2007-10-23',
+      expect: [{ recipient_iso3: 'GTM', amount_usd: 50_000_000 }],
+    },
+    {
       // A clause after a semicolon goes on about the clause before.
       text: 'Donation\n\nThe U.S. donation to Panama also includes spare parts for the interceptor boats, for a value of $533,645; and maintenance equipment for SENAN, valued at $95,000.',
       published: '2021-06-01',
