@@ -33,7 +33,9 @@ export function dealWords(a: Annotated, clause: Clause): DealWord[] {
   }
   for (const [vocab, stage] of STATUS_VOCABS) {
     for (const c of a.cue(vocab)) {
-      const status = formStage(a, c, stage);
+      // "has received a $88.2 million contract": what is received is the order, not the equipment.
+      const contract = stage === 'delivered' && a.cue('deal-noun').some((n) => n.t0 >= c.t1 && n.t0 - c.t1 <= 5 && /^(?:contract|order)s?$/.test(a.tokens[n.t1 - 1]!.norm));
+      const status = contract ? 'ordered' : formStage(a, c, stage);
       if (within(clause, c) && status) out.push({ t0: c.t0, status });
     }
   }
@@ -54,6 +56,8 @@ function formStage(a: Annotated, c: { t0: number; t1: number }, stage: ArmsStatu
   if (c.t1 - c.t0 > 1) return stage;
   const w = a.tokens[c.t0]!.norm;
   const before = [a.tokens[c.t0 - 1]?.norm ?? '', a.tokens[c.t0 - 2]?.norm ?? ''];
+  // "Peru is to receive a frigate", "will receive eight more": a delivery to come means an order.
+  if (stage === 'delivered' && ((before[0] === 'to' && BE.has(before[1]!)) || before.includes('will'))) return 'ordered';
   // "to deliver", "were to be delivered": a plan.
   if (before[0] === 'to' || (before[0] === 'be' && before[1] === 'to')) return null;
   // "reached Peru", "arrived in Lima": a delivery only with the place after it ("trade reached $315 billion" is none).

@@ -114,6 +114,9 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
   examples: [
     { text: 'Venezuela jets\n\nVenezuela bought 24 Sukhoi Su-30 fighter jets from Russia in 2006.', published: '2007-01-10', expect: [{ buyer_iso3: 'VEN', seller_iso3: 'RUS', quantity: 24, year: 2006, status: 'purchased' }] },
     { text: 'Brazil\n\nThe Brazilian Air Force received 6 KC-390 transport aircraft last year.', published: '2024-03-01', expect: [{ buyer_iso3: 'BRA', quantity: 6, status: 'delivered', year: 2023 }] },
+    // A delivery to come is an order; a contract received is an order; a passive sale's buyer is the one the text is about.
+    { text: 'Chile\n\nThe Chilean air force will receive eight additional F-16 aircraft from the Netherlands. Textron has received a $88.2 million contract to supply the Argentine Air Force with four T-6C aircraft.', published: '2006-01-30', expect: [{ buyer_iso3: 'CHL', quantity: 8, status: 'ordered' }, { buyer_iso3: 'ARG', quantity: 4, status: 'ordered', value_usd: 88_200_000 }] },
+    { text: 'Mexico\n\nMexico bought missile ships from Israel. The two ships were sold for $66 million.', published: '2004-01-06', expect: [{ buyer_iso3: 'MEX', quantity: 2, value_usd: 66_000_000 }] },
     // A list goes on after a dash: "40 Engines–36 installed and 4 spares–and 36 M134 Machine Guns".
     { text: 'Mexico\n\nMexico has requested a possible sale of 40 T700-GE-701D Engines–36 installed and 4 spares–and 36 M134 7.62mm Machine Guns.', published: '2014-06-01', expect: [{ buyer_iso3: 'MEX', quantity: 40 }, { buyer_iso3: 'MEX', quantity: 36 }] },
     // A sale verb's subject sells, its buyer is named in its role; a year owned by a noun ("their 1982 war") dates nothing.
@@ -144,7 +147,9 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
       // The subject of "sell" is the seller: a sale is ours only when its buyer is named in its role
       // ("Spain sold 12 planes to Venezuela"), not when a country of the region sells ("Ecuador will sell its helicopters").
       const selling = r.words.some((w) => a.tokens.slice(w.t0, w.t0 + 3).some((t) => /^(?:sell|sold|supply)/.test(t.norm)));
-      if (selling && !buyerInRole(a, r.clause)) continue;
+      // ("The two ships were sold for $66 million": in the passive the buyer is the one the text is about.)
+      const passive = r.words.some((w) => /^(?:sold|supplied)$/.test(a.tokens[w.t0]!.norm) && ['was', 'were', 'been', 'be', 'is', 'are'].includes(a.tokens[w.t0 - 1]?.norm ?? ''));
+      if (selling && !passive && !buyerInRole(a, r.clause)) continue;
       const buyer = buyerOf(a, env, actorClause(a, env, r.clause), cue);
       if (!buyer) continue;
       // ... and its subject, a country before the verb, is the seller.
