@@ -31,6 +31,8 @@ const FLOORS: Record<string, Floor> = {
   b14: { 'secdef-visits': [1, 0.87, 0], 'arms-purchases': [0.76, 0.49, 0], training: [1, 0.09, 0] },
   b15: { 'secdef-visits': [1, 0.79, 0], 'arms-purchases': [0.74, 0.36, 0], training: [0.34, 0.37, 0] },
   b16: { 'secdef-visits': [1, 0.65, 0], 'arms-purchases': [0.77, 0.65, 1], training: [0.53, 0.45, 0] },
+  b17: { 'secdef-visits': [0.84, 1, 0], 'arms-purchases': [0.59, 0.3, 1], training: [0.34, 0.19, 0] },
+  b18: { 'secdef-visits': [1, 0.9, 0], 'arms-purchases': [0.76, 0.39, 1], training: [0.27, 0.08, 0] },
   'Held-out set 1 (tests/fixtures/heldout/)': { 'secdef-visits': [1, 1, 0], 'arms-purchases': [1, 0.9, 0], training: [1, 1, 0] },
   'Held-out set 2 (tests/fixtures/blind/)': { 'secdef-visits': [1, 0.93, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },
   'Held-out set 3 (tests/fixtures/heldout-3/)': { 'secdef-visits': [1, 0.8, 0], 'arms-purchases': [1, 1, 0], training: [1, 1, 0] },
