@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAIN } from '../pipeline/stages/chain.js';
 import { cliEnv, differences, ROOT, snapshot, SOURCES } from './fixtures/bad-input.js';
@@ -98,6 +99,30 @@ describe('layers', () => {
     const top = (f: string) => f.startsWith('stages/') || f === 'run.ts' || f === 'cli.ts' || f === 'evaluate.ts';
     const upward = files.filter((f) => !top(f)).flatMap((f) => imports(f, true).filter(top).map((target) => `${f} imports ${target}`));
     expect(upward).toEqual([]);
+  });
+
+  it('no function of pipeline/ has over 40 branch points (if, loops, cases, ?:, catch, && || ??)', () => {
+    const over: string[] = [];
+    for (const f of files) {
+      const source = ts.createSourceFile(f, readFileSync(join(ROOT, 'pipeline', f), 'utf8'), ts.ScriptTarget.Latest, true);
+      const branches = (fn: ts.Node) => {
+        let n = 0;
+        const count = (x: ts.Node): void => {
+          if (ts.isFunctionLike(x)) return;
+          if (ts.isIfStatement(x) || ts.isIterationStatement(x, false) || ts.isCaseClause(x) || ts.isConditionalExpression(x) || ts.isCatchClause(x)) n++;
+          if (ts.isBinaryExpression(x) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(x.operatorToken.kind)) n++;
+          ts.forEachChild(x, count);
+        };
+        ts.forEachChild(fn, count);
+        return n;
+      };
+      const visit = (x: ts.Node): void => {
+        if (ts.isFunctionLike(x) && branches(x) > 40) over.push(`${f}:${source.getLineAndCharacterOfPosition(x.getStart()).line + 1} (${branches(x)})`);
+        ts.forEachChild(x, visit);
+      };
+      visit(source);
+    }
+    expect(over).toEqual([]);
   });
 
   it('no module of pipeline/ is over 250 lines', () => {

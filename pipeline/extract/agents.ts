@@ -68,26 +68,42 @@ function latestHolder(candidates: Secretary[], published: string): Secretary | n
   return before[0] ?? (candidates.length === 1 ? candidates[0]! : null);
 }
 
-/** Secretary references in text order. */
+/** Secretary references in text order: full names, surnames, titles, pronouns, "who", the speaker's "I" and "we". */
 export function secretaryRefs(a: Annotated, state: PeopleState): SecretaryRef[] {
-  const refs: SecretaryRef[] = [];
-  const ref = a.ref;
+  const refs: SecretaryRef[] = a.secretaryNames.map((m) => ({ t0: m.t0, t1: m.t1, kind: 'name' as const, secretary: m.entry }));
   const taken = (t0: number, t1: number) => refs.some((r) => t0 < r.t1 && t1 > r.t0);
-  for (const m of a.secretaryNames) refs.push({ t0: m.t0, t1: m.t1, kind: 'name', secretary: m.entry });
+  refs.push(...surnameRefs(a, state, taken));
+  refs.push(...titleRefs(a, state, refs, taken));
+  refs.push(...pronounRefs(a, state, refs, taken));
+  return refs.sort((x, y) => x.t0 - y.t0);
+}
+
+type Taken = (t0: number, t1: number) => boolean;
+
+/** Bare surnames of secretaries: one the document introduced, the story's, or a titled one ("Secretary Gates"). */
+function surnameRefs(a: Annotated, state: PeopleState, taken: Taken): SecretaryRef[] {
+  const out: SecretaryRef[] = [];
   const tokens = a.tokens;
   for (const tok of tokens) {
     if (!tok.cap || taken(tok.i, tok.i + 1)) continue;
-    const candidates = ref.secretariesWithSurname(tok.text);
+    const candidates = a.ref.secretariesWithSurname(tok.text);
     if (candidates.length === 0) continue;
     const prev = tokens[tok.i - 1];
     const titled = a.cue('secretary-title').some((c) => c.t1 === tok.i) || prev?.norm === 'mr' || (prev?.norm === '.' && tokens[tok.i - 2]?.norm === 'mr');
     // "Rick Perry", "Jimmy Carter": another first name makes another person.
     if (prev?.cap && prev.kind === 'word' && !titled && tok.i - 1 > 0) continue;
-    if (ref.hasNonNameWord(tokens[tok.i + 1]?.text ?? '')) continue;
+    if (a.ref.hasNonNameWord(tokens[tok.i + 1]?.text ?? '')) continue;
     if (titled && foreignOwner(a, a.cue('secretary-title').find((c) => c.t1 === tok.i)?.t0 ?? tok.i - 1)) continue;
     const secretary = candidates.find((s) => state.introduced.has(s)) ?? (state.story && candidates.includes(state.story) ? state.story : null) ?? (titled ? latestHolder(candidates, a.published) : null);
-    if (secretary) refs.push({ t0: tok.i, t1: tok.i + 1, kind: 'surname', secretary });
+    if (secretary) out.push({ t0: tok.i, t1: tok.i + 1, kind: 'surname', secretary });
   }
+  return out;
+}
+
+/** Titles with no name after them ("the defense secretary", "the Pentagon chief"): the story's secretary or the one last named. */
+function titleRefs(a: Annotated, state: PeopleState, named: SecretaryRef[], taken: Taken): SecretaryRef[] {
+  const out: SecretaryRef[] = [];
+  const tokens = a.tokens;
   for (const c of a.cue('secretary-title')) {
     if (taken(c.t0, c.t1) || otherTitleOver(a, c.t0, c.t1)) continue;
     const words = tokens.slice(c.t0, c.t1).map((t) => t.norm);
@@ -95,36 +111,38 @@ export function secretaryRefs(a: Annotated, state: PeopleState): SecretaryRef[] 
     const next = tokens[c.t1];
     // "Defense Secretary Salvador Cienfuegos", "Secretary Kerry": a name the terms table does not know
     // ("Secretary of Defense Remarks at", a heading, is no name).
-    if (next?.cap && next.kind === 'word' && !refs.some((r) => r.t0 === c.t1) && !ref.placeNamed(next.text) && !a.inVocab(c.t1, 'fronting') && !a.inVocab(c.t1, 'speech-event')) continue;
-    if (refs.some((r) => r.t0 >= c.t1 && r.t0 <= c.t1 + 1)) continue;
+    if (next?.cap && next.kind === 'word' && !named.some((r) => r.t0 === c.t1) && !a.ref.placeNamed(next.text) && !a.inVocab(c.t1, 'fronting') && !a.inVocab(c.t1, 'speech-event')) continue;
+    if (named.some((r) => r.t0 >= c.t1 && r.t0 <= c.t1 + 1)) continue;
     if (foreignOwner(a, c.t0)) continue;
     if (bare && !tokens[c.t0]!.cap && !state.current) continue;
     if (bare && tokens[c.t0 - 1]?.norm === 'of') continue;
     const lead = tokens[c.t0 - 1]?.norm === 'the' ? c.t0 - 1 : c.t0;
     const det = tokens[US.includes(tokens[lead - 1]?.norm ?? '') ? lead - 2 : lead - 1]?.norm ?? '';
-    const generic = GENERIC.includes(det);
-    refs.push({ t0: c.t0, t1: c.t1, kind: 'title', secretary: generic ? null : (state.story ?? state.current) });
+    out.push({ t0: c.t0, t1: c.t1, kind: 'title', secretary: GENERIC.includes(det) ? null : (state.story ?? state.current) });
   }
+  return out;
+}
+
+/** "He" for the secretary last named, "who" right after one, and the speaker's "I" and "we" in a transcript. */
+function pronounRefs(a: Annotated, state: PeopleState, refs: SecretaryRef[], taken: Taken): SecretaryRef[] {
+  const out: SecretaryRef[] = [];
+  const tokens = a.tokens;
   for (const c of a.cue('male-pronoun')) {
     if (taken(c.t0, c.t1)) continue;
-    const antecedent = refs.filter((r) => r.t1 <= c.t0 && r.secretary).sort((x, y) => x.t1 - y.t1).at(-1)?.secretary;
+    const antecedent = [...refs, ...out].filter((r) => r.t1 <= c.t0 && r.secretary).sort((x, y) => x.t1 - y.t1).at(-1)?.secretary;
     const opens = c.t0 === 0 || tokens.slice(0, c.t0).every((t) => t.kind === 'punct');
     const secretary = antecedent ?? (state.lastWasSecretary || (opens && state.subjectWasSecretary) ? state.current : null);
-    if (secretary) refs.push({ t0: c.t0, t1: c.t1, kind: 'pronoun', secretary });
+    if (secretary) out.push({ t0: c.t0, t1: c.t1, kind: 'pronoun', secretary });
   }
   // "Gates, who also will make stops in Colombia": the relative pronoun right after a secretary is him.
   for (const t of tokens) {
     if (t.norm !== 'who' || tokens[t.i - 1]?.text !== ',' || taken(t.i, t.i + 1)) continue;
-    const before = refs.find((r) => r.t1 === t.i - 1 && r.secretary);
-    if (before) refs.push({ t0: t.i, t1: t.i + 1, kind: 'pronoun', secretary: before.secretary });
+    const before = [...refs, ...out].find((r) => r.t1 === t.i - 1 && r.secretary);
+    if (before) out.push({ t0: t.i, t1: t.i + 1, kind: 'pronoun', secretary: before.secretary });
   }
-  if (state.speaker) {
-    for (const c of a.cue('first-person')) {
-      // "US" in capitals is the country.
-      if (!taken(c.t0, c.t1) && tokens[c.t0]!.text !== 'US') refs.push({ t0: c.t0, t1: c.t1, kind: 'speaker', secretary: state.speaker });
-    }
-  }
-  return refs.sort((x, y) => x.t0 - y.t0);
+  // "US" in capitals is the country.
+  if (state.speaker) for (const c of a.cue('first-person')) if (!taken(c.t0, c.t1) && tokens[c.t0]!.text !== 'US') out.push({ t0: c.t0, t1: c.t1, kind: 'speaker', secretary: state.speaker });
+  return out;
 }
 
 /** People in a sentence who are not a U.S. Secretary of Defense. */

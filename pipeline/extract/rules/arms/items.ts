@@ -89,6 +89,28 @@ function countsAfter(counts: Spanned<Count>[], end: number): boolean {
   return counts.some((x) => x.t0 > end && x.t0 <= end + 3);
 }
 
+/**
+ * Where a list's counted segment ends: at a separator, at "and" before the next count, at a verb or a
+ * preposition, or at a deal word; a parenthesis ("(twelve installed, two spares)") is part of it.
+ * `depth` is not 0 when the segment ran out inside a parenthesis.
+ */
+function segmentEnd(a: Annotated, c: Spanned<Count>, counts: Spanned<Count>[]): { end: number; depth: number } {
+  let end = c.t1;
+  let depth = 0;
+  const countAt = (k: number) => counts.some((x) => x.t0 === k) || (a.tokens[k]?.norm === 'the' && counts.some((x) => x.t0 === k + 1));
+  while (end < a.tokens.length && end - c.t1 < MAX_LISTED) {
+    const t = a.tokens[end]!;
+    if (t.text === '(' || t.text === ')') depth += t.text === '(' ? 1 : -1;
+    else if (depth === 0 && SEPARATORS.has(t.text) && !(t.text === '.' && a.tokens[end + 1]?.kind === 'number' && a.tokens[end + 1]!.start === t.end)) break;
+    else if (depth === 0 && ['and', 'or'].includes(t.norm) && countAt(end + 1)) break;
+    else if (depth === 0 && BREAKS.has(t.norm) && !['and', 'or'].includes(t.norm)) break;
+    // "10 Block 50 models purchased in 2003": the deal word ends the item.
+    else if (depth === 0 && end > c.t1 && DEAL_VOCABS.some((v) => a.inVocab(end, v) !== undefined)) break;
+    end++;
+  }
+  return { end, depth };
+}
+
 /** The counted segments of each list: a count, then the words up to the next comma, semicolon or "and" before a count. */
 function listItems(a: Annotated): Item[] {
   // In a list a number like a year before a model is a count: ", 1968 M107 155mm Projectiles".
@@ -100,20 +122,7 @@ function listItems(a: Annotated): Item[] {
     for (;;) {
       const c = counts.find((x) => x.t0 === p);
       if (!c) break;
-      let end = c.t1;
-      let depth = 0;
-      const countAt = (k: number) => counts.some((x) => x.t0 === k) || (a.tokens[k]?.norm === 'the' && counts.some((x) => x.t0 === k + 1));
-      while (end < a.tokens.length && end - c.t1 < MAX_LISTED) {
-        const t = a.tokens[end]!;
-        // "(twelve installed, two spares)": what a parenthesis says is part of the item.
-        if (t.text === '(' || t.text === ')') depth += t.text === '(' ? 1 : -1;
-        else if (depth === 0 && SEPARATORS.has(t.text) && !(t.text === '.' && a.tokens[end + 1]?.kind === 'number' && a.tokens[end + 1]!.start === t.end)) break;
-        else if (depth === 0 && ['and', 'or'].includes(t.norm) && countAt(end + 1)) break;
-        else if (depth === 0 && BREAKS.has(t.norm) && !['and', 'or'].includes(t.norm)) break;
-        // "10 Block 50 models purchased in 2003": the deal word ends the item.
-        else if (depth === 0 && end > c.t1 && DEAL_VOCABS.some((v) => a.inVocab(end, v) !== undefined)) break;
-        end++;
-      }
+      const { end, depth } = segmentEnd(a, c, counts);
       const words = a.tokens.slice(c.t1, end);
       // "three or four airframes": a guess between two counts is no count.
       if (words.length === 0 && a.tokens[end]?.norm === 'or') break;

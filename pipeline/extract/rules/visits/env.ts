@@ -122,6 +122,12 @@ export function placesOf(a: Annotated, ctx: DocContext): PlaceRef[] {
     }
     out.push({ t0: p.t0, t1: p.t1, country: p.country, city: p.kind === 'city' ? p.city : null, referred: false });
   }
+  return referredPlaces(a, ctx, out).sort((x, y) => x.t0 - y.t0);
+}
+
+/** The named places with the places the sentence refers to: "here", "there", "the country", "this capital city". */
+function referredPlaces(a: Annotated, ctx: DocContext, out: PlaceRef[]): PlaceRef[] {
+  const tokens = a.tokens;
   const here = ctx.here;
   const story = here?.country ?? (ctx.mainCountry?.region === 'lac' ? ctx.mainCountry : null);
   for (const t of tokens) {
@@ -143,5 +149,5 @@ export function placesOf(a: Annotated, ctx: DocContext): PlaceRef[] {
       out.push({ t0: t.i, t1: end, country: story, city: word === 'capital' ? story.capital : (here?.city ?? null), referred: true });
     }
   }
-  return out.sort((x, y) => x.t0 - y.t0);
+  return out;
 }
