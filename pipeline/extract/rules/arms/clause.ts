@@ -33,6 +33,8 @@ export function dealWords(a: Annotated, clause: Clause): DealWord[] {
   }
   for (const [vocab, stage] of STATUS_VOCABS) {
     for (const c of a.cue(vocab)) {
+      // "delivered his comments", "received a briefing": something said is no equipment.
+      if (stage === 'delivered' && a.cue('utterance').some((u) => u.t0 >= c.t1 && u.t0 - c.t1 <= 3)) continue;
       // "has received a $88.2 million contract": what is received is the order, not the equipment.
       const contract = stage === 'delivered' && a.cue('deal-noun').some((n) => n.t0 >= c.t1 && n.t0 - c.t1 <= 5 && /^(?:contract|order)s?$/.test(a.tokens[n.t1 - 1]!.norm));
       const status = contract ? 'ordered' : formStage(a, c, stage);
@@ -166,10 +168,14 @@ export function segments(a: Annotated, clause: Clause, items: Item[]): Clause[] 
   const words = dealWords(a, clause);
   for (const w of words) {
     const first = words[0]!;
-    if (w.t0 === first.t0 || w.status === first.status || a.tokens[w.t0 - 1]?.norm !== 'and') continue;
-    const before = items.some((i) => i.q0 > first.t0 && i.t1 <= w.t0);
+    if (w.t0 === first.t0 || w.status === first.status) continue;
+    // The second deal starts at the "and" before its word, with what stands between ("and in 2015 the country purchased three more").
+    let and = w.t0 - 1;
+    while (and > first.t0 && w.t0 - and <= 6 && a.tokens[and]!.norm !== 'and' && !items.some((i) => i.q0 <= and && and < i.t1)) and--;
+    if (a.tokens[and]?.norm !== 'and' || and <= first.t0) continue;
+    const before = items.some((i) => i.q0 > first.t0 && i.t1 <= and);
     const after = items.some((i) => i.q0 > w.t0 && i.t1 <= clause.t1) || amountsIn(a, { t0: w.t0, t1: clause.t1 }).length > 0;
-    if (before && after) return [{ t0: clause.t0, t1: w.t0 - 1 }, { t0: w.t0, t1: clause.t1 }];
+    if (before && after) return [{ t0: clause.t0, t1: and }, { t0: and + 1, t1: clause.t1 }];
   }
   return [clause];
 }

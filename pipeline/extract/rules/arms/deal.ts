@@ -117,6 +117,8 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
     // A delivery to come is an order; a contract received is an order; a passive sale's buyer is the one the text is about.
     { text: 'Chile\n\nThe Chilean air force will receive eight additional F-16 aircraft from the Netherlands. Textron has received a $88.2 million contract to supply the Argentine Air Force with four T-6C aircraft.', published: '2006-01-30', expect: [{ buyer_iso3: 'CHL', quantity: 8, status: 'ordered' }, { buyer_iso3: 'ARG', quantity: 4, status: 'ordered', value_usd: 88_200_000 }] },
     { text: 'Mexico\n\nMexico bought missile ships from Israel. The two ships were sold for $66 million.', published: '2004-01-06', expect: [{ buyer_iso3: 'MEX', quantity: 2, value_usd: 66_000_000 }] },
+    // Two deals of two stages joined by "and", each with its own time.
+    { text: 'Mexico\n\nIn 2014, Mexico already ordered 18 UH-60M Black Hawks and in 2015 the country purchased three more Black Hawks.', published: '2016-05-01', expect: [{ buyer_iso3: 'MEX', quantity: 18, year: 2014, status: 'ordered' }, { buyer_iso3: 'MEX', quantity: 3, year: 2015, status: 'purchased' }] },
     // A list goes on after a dash: "40 Engines–36 installed and 4 spares–and 36 M134 Machine Guns".
     { text: 'Mexico\n\nMexico has requested a possible sale of 40 T700-GE-701D Engines–36 installed and 4 spares–and 36 M134 7.62mm Machine Guns.', published: '2014-06-01', expect: [{ buyer_iso3: 'MEX', quantity: 40 }, { buyer_iso3: 'MEX', quantity: 36 }] },
     // A sale verb's subject sells, its buyer is named in its role; a year owned by a noun ("their 1982 war") dates nothing.
@@ -135,6 +137,8 @@ export const deal: Rule<ArmsEnv, ArmsMention> = {
     { text: 'Ecuador ships\n\nThe design is also used by the Indonesian Navy, which ordered four patrol vessels in 2021.' },
     { text: 'Chile\n\nThere is talk in Santiago of F-16 fighters as the next purchase for Chile.' },
     { text: 'Ecuador\n\nEcuador will sell the three remaining Dhruv utility helicopters.' },
+    // Something said is not delivered equipment.
+    { text: 'Visit\n\nDefense Secretary Donald Rumsfeld delivered his comments before traveling to Manaus to get a briefing on Brazil\'s radar monitoring system.' },
     // A fleet, and equipment the United States pays for.
     { text: 'Colombia\n\nColombia operates 28 UH-60s and the police will shortly take delivery of three modified helicopters funded by the State Department.' },
     { text: 'Colombia\n\nThe 33 UH-1Ns for Colombia are former Canadian Forces machines purchased by the State Department.' },

@@ -102,7 +102,8 @@ function segmentEnd(a: Annotated, c: Spanned<Count>, counts: Spanned<Count>[]): 
     const t = a.tokens[end]!;
     if (t.text === '(' || t.text === ')') depth += t.text === '(' ? 1 : -1;
     else if (depth === 0 && SEPARATORS.has(t.text) && !(t.text === '.' && a.tokens[end + 1]?.kind === 'number' && a.tokens[end + 1]!.start === t.end)) break;
-    else if (depth === 0 && ['and', 'or'].includes(t.norm) && countAt(end + 1)) break;
+    // "and" before the next count, or before a new clause ("... Black Hawks and in 2015 the country ...").
+    else if (depth === 0 && ['and', 'or'].includes(t.norm) && (countAt(end + 1) || BREAKS.has(a.tokens[end + 1]?.norm ?? ''))) break;
     else if (depth === 0 && BREAKS.has(t.norm) && !['and', 'or'].includes(t.norm)) break;
     // "10 Block 50 models purchased in 2003": the deal word ends the item.
     else if (depth === 0 && end > c.t1 && DEAL_VOCABS.some((v) => a.inVocab(end, v) !== undefined)) break;
