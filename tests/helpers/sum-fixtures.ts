@@ -5,6 +5,7 @@
 // stages, valued at two of them; a trip through several countries. The figures they must add up
 // to were computed by hand and are written out in tests/sums.test.ts.
 import type { ArmsRow, Dataset, SourceRow, TrainingRow, VisitRow } from '../../pipeline/types.js';
+import { arms as armsRow, training as trainingRow } from './chart-fixtures.js';
 
 const source = (id: string, publisher: string, published: string): SourceRow => ({
   id,
@@ -35,30 +36,7 @@ let n = 0;
 const cite = (source_id: string) => ({ source_id, quote: `Sentence ${++n}.`, char_start: n * 10, char_end: n * 10 + 8 });
 
 function t(source_id: string, id: string, r: Partial<TrainingRow>): TrainingRow {
-  return {
-    id,
-    ...cite(source_id),
-    provider_iso3: 'USA',
-    recipient_iso3: null,
-    recipient: null,
-    program: null,
-    category: 'assistance',
-    amount_usd: null,
-    amount_qualifier: null,
-    amount_basis: null,
-    cumulative: false,
-    start_year: null,
-    end_year: null,
-    years_stated: true,
-    trainees: null,
-    courses: null,
-    location: null,
-    description: id,
-    total: false,
-    part_of: null,
-    review: 'confirmed',
-    ...r,
-  };
+  return trainingRow({ id, ...cite(source_id), category: 'assistance', description: id, review: 'confirmed', ...r });
 }
 
 const HND = { recipient_iso3: 'HND', recipient: 'Honduras' };
@@ -113,23 +91,7 @@ export const training: TrainingRow[] = [
 ];
 
 function a(source_id: string, id: string, deal_id: string, r: Partial<ArmsRow> & Pick<ArmsRow, 'buyer_iso3' | 'buyer' | 'item'>): ArmsRow {
-  return {
-    id,
-    ...cite(source_id),
-    seller_iso3: 'USA',
-    seller: 'United States',
-    designation: null,
-    category: null,
-    quantity: null,
-    value_usd: null,
-    value_qualifier: null,
-    year: null,
-    status: null,
-    deal_id,
-    part_of: null,
-    review: 'confirmed',
-    ...r,
-  };
+  return armsRow({ id, ...cite(source_id), deal_id, review: 'confirmed', ...r });
 }
 
 const mex = { buyer_iso3: 'MEX', buyer: 'Mexico' };
